@@ -1,0 +1,3 @@
+export * from './diagnostic.js';
+export * from './catalogue.js';
+export * from './make.js';

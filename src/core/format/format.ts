@@ -1,0 +1,273 @@
+/**
+ * The canonical printer. `.shot` layout never depends on line width, so a visitor that prints
+ * each line in its canonical form suffices: two-space indentation per level, canonical key
+ * spellings, `0.00–2.40 — "Title" (camera)` timing lines, CLIP attributes in a fixed order, one
+ * blank line before each heading and at most one between items (kept only where the source has one). Prose is never rewrapped: every
+ * line of text keeps its words, only its indentation changes. Comments and notes stay where they
+ * were, relative to the lines around them.
+ */
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { SourceFile, Span } from '../source/index.js';
+import type * as A from '../syntax/ast.js';
+import { lookupShotKey, sectionById } from '../syntax/keys.js';
+import { parse } from '../syntax/parse.js';
+
+export interface FormatOptions {
+  filename?: string;
+}
+
+/** Format `.shot` source into its canonical layout. Never throws; unparseable lines are kept as written. */
+export function format(source: string, options: FormatOptions = {}): string {
+  const result = parse(source, options);
+  return printFile(result.ast, result.source, result.diagnostics);
+}
+
+const INDENT = '  ';
+
+export function printFile(ast: A.File, source: SourceFile, diagnostics: readonly Diagnostic[]): string {
+  return new Printer(ast, source, diagnostics).print();
+}
+
+class Printer {
+  private readonly out: string[] = [];
+  private ti = 0;
+  private readonly text: string;
+  private readonly eol: string;
+  private pendingBlank = false;
+  private readonly broken: Span[];
+
+  constructor(
+    private readonly ast: A.File,
+    private readonly source: SourceFile,
+    diagnostics: readonly Diagnostic[],
+  ) {
+    this.text = source.text;
+    const firstEol = /\r\n|\n|\r/.exec(this.text);
+    this.eol = firstEol?.[0] === '\r\n' ? '\r\n' : '\n';
+    // Lines with syntax errors in their heads are printed as written, so nothing is lost.
+    this.broken = diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('SC1')).map((d) => d.span);
+  }
+
+  print(): string {
+    const { ast } = this;
+    if (ast.frontMatter) this.frontMatter(ast.frontMatter);
+    this.items(ast.items, 0);
+    ast.blocks.forEach((block, i) => {
+      this.block(block);
+      // Comments and notes indented under the block's last lines stay in the block.
+      this.flushIndentedTrivia(ast.blocks[i + 1]?.span.start ?? Number.POSITIVE_INFINITY, 0, block.kind === 'Cast' ? 0 : 1);
+    });
+    this.flushTrivia(Number.POSITIVE_INFINITY, 0);
+    while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
+    return this.out.length ? this.out.join(this.eol) + this.eol : '';
+  }
+
+  // ── output ────────────────────────────────────────────────────────────────────────────────
+
+  private emit(indent: number, line: string, anchor: number): void {
+    this.flushTrivia(anchor, indent);
+    if (this.pendingBlank && this.out.length && this.out[this.out.length - 1] !== '') this.out.push('');
+    this.pendingBlank = false;
+    this.out.push(INDENT.repeat(indent) + line);
+  }
+
+  private requestBlank(): void {
+    if (this.out.length) this.pendingBlank = true;
+  }
+
+  /** Whether the source has a blank line right before the line that contains `offset`. */
+  private blankBefore(offset: number): boolean {
+    const line = this.source.positionAt(offset).line;
+    if (line === 0) return false;
+    return this.source.lineText(line - 1).trim() === '';
+  }
+
+  private flushTrivia(before: number, indent: number): void {
+    const trivia = this.ast.trivia;
+    while (this.ti < trivia.length && trivia[this.ti]!.span.start < before) {
+      const t = trivia[this.ti++]!;
+      if (t.kind === 'Note' && t.inline) continue;
+      if (this.blankBefore(t.span.start) && this.out.length) this.pendingBlank = true;
+      const lines = this.raw(t.span).split(/\r\n|\n|\r/);
+      if (this.pendingBlank && this.out.length && this.out[this.out.length - 1] !== '') this.out.push('');
+      this.pendingBlank = false;
+      for (const l of lines) this.out.push(INDENT.repeat(indent) + l.trim());
+    }
+  }
+
+  /** Flush trivia before `limit` that is indented deeper than `than` columns, at `indent`. */
+  private flushIndentedTrivia(limit: number, than: number, indent: number): void {
+    const trivia = this.ast.trivia;
+    while (this.ti < trivia.length) {
+      const t = trivia[this.ti]!;
+      if (t.span.start >= limit) return;
+      if (t.kind === 'Note' && t.inline) {
+        this.ti++;
+        continue;
+      }
+      if (this.columnOf(t.span.start) <= than) return;
+      this.flushTrivia(t.span.start + 1, indent);
+    }
+  }
+
+  private columnOf(offset: number): number {
+    const pos = this.source.positionAt(offset);
+    const lineStart = offset - pos.character;
+    let col = 0;
+    for (let i = lineStart; i < offset; i++) col = this.text.charCodeAt(i) === 9 ? col + 4 - (col % 4) : col + 1;
+    return col;
+  }
+
+  private raw(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  private isBroken(span: Span): boolean {
+    return this.broken.some((b) => b.start >= span.start && b.start < Math.max(span.end, span.start + 1));
+  }
+
+  /** The source line containing `offset`, trimmed. */
+  private rawLine(offset: number): string {
+    return this.source.lineText(this.source.positionAt(offset).line).trim();
+  }
+
+  // ── structure ─────────────────────────────────────────────────────────────────────────────
+
+  private frontMatter(fm: A.FrontMatter): void {
+    this.emit(0, '---', fm.span.start);
+    const body = this.raw(fm.yaml.span).replace(/(?:\r\n|\n|\r)+$/, '');
+    if (body.length) for (const l of body.split(/\r\n|\n|\r/)) this.out.push(l.replace(/[ \t]+$/, ''));
+    this.out.push('---');
+  }
+
+  private block(block: A.Block): void {
+    this.requestBlank();
+    if (block.kind === 'Cast') {
+      this.emit(0, 'CAST', block.heading.start);
+      this.items(block.items, 0, true);
+      return;
+    }
+    if (block.kind === 'Look') {
+      const line = this.isBroken(block.heading) || !block.name ? this.rawLine(block.heading.start) : `LOOK ${block.name.text}`;
+      this.emit(0, line, block.heading.start);
+      this.items(block.items, 1, true);
+      return;
+    }
+    this.emit(0, this.clipHeader(block), block.heading.start);
+    this.items(block.items, 1, true);
+  }
+
+  private clipHeader(clip: A.ClipBlock): string {
+    if (!clip.name || this.isBroken(clip.heading)) return this.rawLine(clip.heading.start);
+    const parts = ['CLIP', clip.name.text];
+    const order: A.ClipAttribute['kind'][] = ['remix', 'extend', 'edit', 'seconds', 'size', 'model', 'using'];
+    const attrs = [...clip.attributes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    for (const a of attrs) {
+      switch (a.kind) {
+        case 'seconds':
+          parts.push(`${a.value}s`);
+          break;
+        case 'size':
+          parts.push(a.text);
+          break;
+        case 'model':
+          parts.push(a.id);
+          break;
+        case 'using':
+          parts.push('USING', a.look.text);
+          break;
+        default:
+          parts.push(a.kind.toUpperCase(), a.source.text);
+      }
+    }
+    return parts.join(' ');
+  }
+
+  private items(items: readonly A.Item[], indent: number, afterHeading = false): void {
+    items.forEach((item, i) => {
+      if ((i > 0 || !afterHeading) && this.blankBefore(item.span.start)) this.requestBlank();
+      if (i === 0 && afterHeading) this.pendingBlank = false;
+      this.item(item, indent, items[i + 1]?.span.start);
+    });
+  }
+
+  private item(item: A.Item, indent: number, next?: number): void {
+    switch (item.kind) {
+      case 'Section':
+        return this.section(item, indent);
+      case 'Reference':
+      case 'Change':
+        return this.keyedLines(item.key.span.start, `${item.kind}: `, item.lines, indent);
+      case 'Prose':
+        return this.emit(indent, this.raw(item.span), item.span.start);
+      case 'Dialogue':
+        return this.dialogue(item, indent);
+      case 'Shot':
+        return this.shot(item, indent, next);
+      case 'CastEntry':
+        return this.castEntry(item, indent);
+    }
+  }
+
+  private keyedLines(anchor: number, head: string, lines: readonly Span[], indent: number): void {
+    const [first, ...more] = lines;
+    const value = first ? this.raw(first) : '';
+    this.emit(indent, value ? head + value : head.trimEnd(), anchor);
+    for (const l of more) this.emit(indent + 1, this.raw(l), l.start);
+  }
+
+  private section(s: A.Section, indent: number): void {
+    const key = s.section ? sectionById(s.section).name : s.key.text;
+    this.keyedLines(s.key.span.start, `${key}: `, [s.value.span], indent);
+    for (const line of s.lines) {
+      if (line.kind === 'Line') {
+        this.emit(indent + 1, this.raw(line.span), line.span.start);
+      } else {
+        this.keyedLines(line.label.span.start, `${line.label.text}: `, line.lines, indent + 1);
+      }
+    }
+  }
+
+  private dialogue(d: A.Dialogue, indent: number): void {
+    const head = d.parenthetical ? `${d.speaker.text} (${d.parenthetical.text.trim()}): ` : `${d.speaker.text}: `;
+    this.keyedLines(d.speaker.span.start, head, d.lines, indent);
+  }
+
+  private castEntry(c: A.CastEntry, indent: number): void {
+    const [first, ...more] = c.lines;
+    const headEnd = first ? first.start : c.span.end;
+    const head = this.raw({ start: c.span.start, end: headEnd }).replace(/[ \t]*:[ \t]*$/, ': ').replace(/[ \t]+/g, ' ');
+    this.keyedLines(c.span.start, head.endsWith(': ') ? head : `${head.trimEnd()} `, first ? [first, ...more] : [], indent);
+  }
+
+  private shot(shot: A.Shot, indent: number, limit = Number.POSITIVE_INFINITY): void {
+    const headSpan = { start: shot.start.span.start, end: shot.trailing?.span.end ?? shot.camera?.span.end ?? shot.title?.span.end ?? shot.end.span.end };
+    this.emit(indent, this.isBroken(headSpan) ? this.rawLine(shot.span.start) : this.timingLine(shot), shot.span.start);
+    shot.items.forEach((item, i) => {
+      if (i > 0 && this.blankBefore(item.span.start)) this.requestBlank();
+      if (item.kind === 'ShotKey') {
+        const known = item.shotKey ? lookupShotKey(item.key.text)?.name : undefined;
+        this.keyedLines(item.key.span.start, `${known ?? item.key.text}: `, item.lines, indent + 1);
+      } else this.item(item, indent + 1);
+    });
+    this.flushIndentedTrivia(limit, this.columnOf(shot.span.start), indent + 1);
+  }
+
+  private timingLine(shot: A.Shot): string {
+    let line = `${formatTime(shot.start.value)}–${formatTime(shot.end.value)}`;
+    if (shot.title) {
+      const t = shot.title.text;
+      line += /["”“]/.test(t) ? ` — ${t}` : ` — "${t}"`;
+    }
+    if (shot.camera) line += ` (${shot.camera.text})`;
+    if (shot.trailing) line += ` ${this.raw(shot.trailing.span)}`;
+    return line;
+  }
+}
+
+/** Seconds with at least two decimals, more only when the value needs them. */
+export function formatTime(value: number): string {
+  const hundredths = Math.round(value * 100);
+  if (Math.abs(value * 100 - hundredths) < 1e-6) return (hundredths / 100).toFixed(2);
+  return String(value);
+}

@@ -1,0 +1,1 @@
+export { format, printFile, formatTime, type FormatOptions } from './format.js';

@@ -1,0 +1,2 @@
+export { SourceFile, computeLineStarts } from './source-file.js';
+export type { Position, Span } from './source-file.js';

@@ -1,0 +1,641 @@
+/**
+ * CST → AST. The grammar has grouped lines into blocks, keyed lines with their continuations and
+ * shots with their lines; here each line gets its meaning in its context, and every line that is
+ * out of place or malformed gets one precise diagnostic. Nothing is dropped: a misplaced line
+ * still becomes a node, so the formatter and the prompt keep it.
+ */
+import type { IToken } from 'chevrotain';
+import { diagnostic, replace, type Diagnostic } from '../diagnostics/index.js';
+import type { SourceFile, Span } from '../source/index.js';
+import type * as A from './ast.js';
+import {
+  closest,
+  lookupClipKey,
+  lookupSection,
+  lookupShotKey,
+  SECTIONS,
+  SHOT_KEYS,
+  ALL_KEY_SPELLINGS,
+} from './keys.js';
+import type { LineInfo } from './lines.js';
+import type { Outline, OutlineBlock, OutlineItem } from './parser.js';
+
+function info(t: IToken): LineInfo {
+  return t.payload as LineInfo;
+}
+
+type Context = 'top' | 'cast' | 'look' | 'clip';
+
+const SUBKEY_RE = /^(\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}&/'’-]+){0,3})[ \t]*:(?:[ \t]+|$)/u;
+const NAME_WORD_RE = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
+const SECONDS_RE = /^(\d+(?:\.\d+)?)s$/;
+const SIZE_RE = /^(\d+)[x×](\d+)$/;
+const MODEL_RE = /^[a-z][a-z0-9._/:-]*$/;
+const SHOT_KEY_NAMES = SHOT_KEYS.map((k) => k.name);
+const SECTION_NAMES = SECTIONS.flatMap((s) => [s.name, ...s.aliases]);
+
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly trivia: A.Trivia[] = [];
+  private readonly text: string;
+
+  constructor(private readonly source: SourceFile) {
+    this.text = source.text;
+  }
+
+  private t(start: number, end: number): A.Text {
+    return { text: this.text.slice(start, end), span: { start, end } };
+  }
+
+  private report(code: string, span: Span, message: string, extras: Parameters<typeof diagnostic>[3] = {}): void {
+    this.diagnostics.push(diagnostic(code, span, message, extras));
+  }
+
+  buildFile(outline: Outline, triviaTokens: IToken[]): A.File {
+    for (const tok of triviaTokens) this.trivium(tok);
+    const fmTok = outline.frontMatter;
+    const file: A.File = {
+      kind: 'File',
+      span: { start: 0, end: this.text.length },
+      frontMatter: fmTok ? this.frontMatter(fmTok) : null,
+      items: outline.items.map((item) => this.item(item, 'top')),
+      blocks: outline.blocks.map((b) => this.block(b)),
+      trivia: this.trivia,
+    };
+    this.trivia.sort((a, b) => a.span.start - b.span.start);
+    return file;
+  }
+
+  // ── trivia ────────────────────────────────────────────────────────────────────────────────
+
+  private trivium(tok: IToken): void {
+    const li = info(tok);
+    const span = { start: li.contentStart, end: li.contentEnd };
+    this.indentCheck(li);
+    if (li.kind === 'comment') {
+      this.trivia.push({ kind: 'Comment', span, text: this.t(li.contentStart + 2, li.contentEnd) });
+      return;
+    }
+    if (!li.closed) {
+      this.report('SC109', { start: li.contentStart, end: li.contentStart + 2 }, 'This note is never closed; end it with ]] (notes cannot span a blank line).', {
+        fixes: [{ title: 'Close the note at the end of the line', safe: true, edits: [replace({ start: li.contentEnd, end: li.contentEnd }, ' ]]')] }],
+      });
+      this.trivia.push({ kind: 'Note', span, text: this.t(li.contentStart + 2, li.contentEnd), inline: false });
+      return;
+    }
+    this.trivia.push({ kind: 'Note', span, text: this.t(li.contentStart + 2, li.contentEnd - 2), inline: false });
+  }
+
+  private indentCheck(li: LineInfo): void {
+    if (li.mixedIndent) {
+      this.report('SC110', { start: li.start, end: li.contentStart }, 'This indentation mixes tabs and spaces; a tab counts as 4 columns. Use one kind (shotc fmt rewrites it with spaces).');
+    }
+  }
+
+  // ── front matter ──────────────────────────────────────────────────────────────────────────
+
+  private frontMatter(tok: IToken): A.FrontMatter {
+    const li = info(tok);
+    // The YAML starts after the opening fence's line terminator.
+    const open = li.contentStart;
+    let yamlStart = this.text.indexOf('\n', open);
+    const cr = this.text.indexOf('\r', open);
+    if (yamlStart === -1 || (cr !== -1 && cr < yamlStart)) yamlStart = cr;
+    yamlStart = yamlStart === -1 ? li.end : yamlStart + 1;
+    let yamlEnd: number;
+    if (li.closed) {
+      // Back from the closing fence to the start of its line.
+      yamlEnd = li.contentEnd - 3;
+      while (yamlEnd > yamlStart && this.text.charCodeAt(yamlEnd - 1) !== 10 && this.text.charCodeAt(yamlEnd - 1) !== 13) yamlEnd--;
+    } else {
+      yamlEnd = Math.max(yamlStart, li.end);
+      this.report('SC104', { start: open, end: open + 3 }, 'The front matter is never closed; add a line with --- after the settings.', {
+        fixes: [{ title: 'Close the front matter', safe: true, edits: [replace({ start: li.end, end: li.end }, this.eolAt(li.end) === '' ? '\n---\n' : '---\n')] }],
+      });
+    }
+    if (yamlEnd < yamlStart) yamlEnd = yamlStart;
+    return { kind: 'FrontMatter', span: { start: open, end: li.contentEnd }, yaml: this.t(yamlStart, yamlEnd), closed: li.closed };
+  }
+
+  private eolAt(offset: number): string {
+    const prev = this.text.charCodeAt(offset - 1);
+    return prev === 10 || prev === 13 ? '\n' : '';
+  }
+
+  // ── blocks ────────────────────────────────────────────────────────────────────────────────
+
+  private block(node: OutlineBlock): A.Block {
+    const heading = node.heading;
+    const li = info(heading);
+    this.indentCheck(li);
+    const headingSpan = { start: li.contentStart, end: li.contentEnd };
+    const ctx: Context = li.kind === 'cast' ? 'cast' : li.kind === 'look' ? 'look' : 'clip';
+    let block: A.Block;
+    if (ctx === 'cast') block = { kind: 'Cast', span: headingSpan, heading: headingSpan, items: [] };
+    else if (ctx === 'look') block = { kind: 'Look', span: headingSpan, heading: headingSpan, name: this.lookName(li), items: [] };
+    else {
+      block = { kind: 'Clip', span: headingSpan, heading: headingSpan, name: null, attributes: [], items: [] };
+      this.clipHeader(li, block);
+    }
+    block.items = node.items.map((it) => this.item(it, ctx));
+    const last = block.items[block.items.length - 1];
+    block.span = { start: headingSpan.start, end: last ? Math.max(headingSpan.end, last.span.end) : headingSpan.end };
+    return block;
+  }
+
+  private lookName(li: LineInfo): A.Text | null {
+    const words = this.words(li.contentStart + 4, li.contentEnd);
+    if (words.length === 0) {
+      this.report('SC106', { start: li.contentStart, end: li.contentEnd }, 'LOOK needs a name, e.g. `LOOK night`; clips use it with `USING night`.');
+      return null;
+    }
+    const [first, ...rest] = words;
+    if (!NAME_WORD_RE.test(first!.text)) {
+      this.report('SC106', first!.span, `"${first!.text}" is not a valid look name; use letters, digits, - and _.`);
+    }
+    if (rest.length) {
+      const span = { start: rest[0]!.span.start, end: rest[rest.length - 1]!.span.end };
+      this.report('SC106', span, 'A LOOK heading takes one name; put the look\'s sections on the lines below it.');
+    }
+    return first!;
+  }
+
+  private words(from: number, to: number): A.Text[] {
+    const out: A.Text[] = [];
+    let i = from;
+    while (i < to) {
+      while (i < to && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9)) i++;
+      const s = i;
+      while (i < to && this.text.charCodeAt(i) !== 32 && this.text.charCodeAt(i) !== 9) i++;
+      if (i > s) out.push(this.t(s, i));
+    }
+    return out;
+  }
+
+  private clipHeader(li: LineInfo, block: A.ClipBlock): void {
+    const words = this.words(li.contentStart + 4, li.contentEnd);
+    const headSpan = { start: li.contentStart, end: li.contentStart + 4 };
+    let i = 0;
+    const first = words[0];
+    if (!first || this.attributeLike(first.text)) {
+      this.report('SC105', first ? first.span : headSpan, 'A CLIP needs a name right after CLIP, e.g. `CLIP arrival 8s`.');
+    } else {
+      if (!NAME_WORD_RE.test(first.text)) {
+        this.report('SC105', first.span, `"${first.text}" is not a valid clip name; use letters, digits, -, _ and . (no spaces).`);
+      }
+      block.name = first;
+      i = 1;
+    }
+    const seen = new Map<string, A.ClipAttribute>();
+    const add = (a: A.ClipAttribute, group: string, what: string): void => {
+      const prev = seen.get(group);
+      if (prev) {
+        this.report('SC105', a.span, `This clip already has ${what}; remove one of them.`, {
+          related: [{ message: `${what} first given here`, span: prev.span }],
+          fixes: [{ title: `Remove the repeated ${what}`, safe: false, edits: [replace(this.withLeadingSpace(a.span), '')] }],
+        });
+        return;
+      }
+      seen.set(group, a);
+      block.attributes.push(a);
+    };
+    for (; i < words.length; i++) {
+      const w = words[i]!;
+      const upper = w.text.toUpperCase();
+      if (upper === 'USING' || upper === 'REMIX' || upper === 'EXTEND' || upper === 'EDIT') {
+        const operand = words[i + 1];
+        if (!operand || this.keywordLike(operand.text)) {
+          const what = upper === 'USING' ? 'a look name' : 'a clip name or a video_… id';
+          this.report('SC105', w.span, `${upper} needs ${what} after it.`);
+          continue;
+        }
+        i++;
+        const span = { start: w.span.start, end: operand.span.end };
+        if (upper === 'USING') add({ kind: 'using', look: operand, span }, 'using', 'a USING look');
+        else add({ kind: upper.toLowerCase() as 'remix' | 'extend' | 'edit', source: operand, span }, 'source', 'a source (REMIX, EXTEND or EDIT)');
+        continue;
+      }
+      const sec = SECONDS_RE.exec(w.text);
+      if (sec) {
+        add({ kind: 'seconds', value: Number(sec[1]), span: w.span }, 'seconds', 'a length');
+        continue;
+      }
+      const size = SIZE_RE.exec(w.text);
+      if (size) {
+        add({ kind: 'size', width: Number(size[1]), height: Number(size[2]), text: `${size[1]}x${size[2]}`, span: w.span }, 'size', 'a size');
+        continue;
+      }
+      if (/^\d+(\.\d+)?$/.test(w.text) && words[i + 1] && /^(s|sec|secs|seconds?)$/i.test(words[i + 1]!.text)) {
+        const span = { start: w.span.start, end: words[i + 1]!.span.end };
+        this.report('SC105', span, `Write the length as ${w.text}s (no space).`, {
+          fixes: [{ title: `Write ${w.text}s`, safe: true, edits: [replace(span, `${w.text}s`)] }],
+        });
+        add({ kind: 'seconds', value: Number(w.text), span }, 'seconds', 'a length');
+        i++;
+        continue;
+      }
+      if (MODEL_RE.test(w.text)) {
+        add({ kind: 'model', id: w.text, span: w.span }, 'model', 'a model');
+        continue;
+      }
+      this.report('SC105', w.span, `"${w.text}" is not a clip attribute; expected a length (8s), a size (1280x720), a model (sora-2-pro), USING look, or REMIX/EXTEND/EDIT clip.`);
+    }
+  }
+
+  private withLeadingSpace(span: Span): Span {
+    let s = span.start;
+    while (s > 0 && (this.text.charCodeAt(s - 1) === 32 || this.text.charCodeAt(s - 1) === 9)) s--;
+    return { start: s, end: span.end };
+  }
+
+  private attributeLike(w: string): boolean {
+    return SECONDS_RE.test(w) || SIZE_RE.test(w) || this.keywordLike(w);
+  }
+
+  private keywordLike(w: string): boolean {
+    const u = w.toUpperCase();
+    return u === 'USING' || u === 'REMIX' || u === 'EXTEND' || u === 'EDIT';
+  }
+
+  // ── items ─────────────────────────────────────────────────────────────────────────────────
+
+  private item(node: OutlineItem, ctx: Context): A.Item {
+    switch (node.kind) {
+      case 'keyed':
+        return this.keyed(node.head, node.rest, ctx);
+      case 'named':
+        return this.named(node.head, node.rest, ctx);
+      case 'shot':
+        return this.shot(node.head, node.lines, ctx);
+      default:
+        return this.prose(node.head, ctx);
+    }
+  }
+
+  private keyed(head: IToken, rest: IToken[], ctx: Context): A.Item {
+    const li = info(head);
+    this.indentCheck(li);
+    const keyText = this.t(li.contentStart, li.labelEnd);
+    const label = keyText.text;
+    if (ctx === 'cast') {
+      this.report('SC103', { start: li.contentStart, end: li.contentEnd }, `CAST holds only character lines (NAME: description); move "${label}:" above CAST or into a LOOK or CLIP.`);
+      return this.section(head, rest, null, keyText);
+    }
+    const clipKey = lookupClipKey(label);
+    if (clipKey) {
+      const value = this.valueText(li);
+      if (ctx !== 'clip') {
+        this.report('SC103', keyText.span, `${clipKey.name}: belongs inside a CLIP; move it under the clip it is for.`);
+      }
+      if (value.text === '') this.report('SC112', keyText.span, clipKey.id === 'reference' ? 'Reference: needs an image path, e.g. `Reference: frames/first.png`.' : 'Change: needs the one change to make, e.g. `Change: shift the palette to dusk blue`.');
+      const { lines, ...joined } = this.joinContinuation(value, rest);
+      const span = { start: li.contentStart, end: Math.max(li.contentEnd, joined.span.end) };
+      if (clipKey.id === 'reference') return { kind: 'Reference', span, key: keyText, path: joined, lines };
+      return { kind: 'Change', span, key: keyText, text: joined, lines };
+    }
+    const section = lookupSection(label);
+    if (!section) {
+      const shotKey = lookupShotKey(label);
+      if (shotKey && li.known) {
+        this.report('SC111', keyText.span, `${shotKey.name}: describes one shot; put it under a shot's timing line (e.g. 0.00–4.00), or use a look section such as Camera Notes.`);
+      } else {
+        this.unknownKey(keyText, SECTION_NAMES.concat(['Reference', 'Change']));
+      }
+    }
+    return this.section(head, rest, section?.id ?? null, keyText);
+  }
+
+  private unknownKey(keyText: A.Text, candidates: readonly string[]): void {
+    const guess = closest(keyText.text, candidates, keyText.text.length >= 7 ? 2 : 1) ?? closest(keyText.text, ALL_KEY_SPELLINGS, 2);
+    const fixes = guess ? [{ title: `Change "${keyText.text}" to "${guess}"`, safe: true, edits: [replace(keyText.span, guess)] }] : [];
+    this.report('SC101', keyText.span, guess ? `Unknown key "${keyText.text}"; did you mean "${guess}"?` : `Unknown key "${keyText.text}".`, { fixes });
+  }
+
+  private valueAfterColon(li: LineInfo): A.Text {
+    let s = li.colon + 1;
+    while (s < li.contentEnd && (this.text.charCodeAt(s) === 32 || this.text.charCodeAt(s) === 9)) s++;
+    return this.t(s, Math.max(s, li.contentEnd));
+  }
+
+  /** A value and its continuation lines, joined with single spaces, and the lines' spans. */
+  private joinContinuation(value: A.Text, rest: IToken[]): A.Text & { lines: Span[] } {
+    const lines: Span[] = [value.span];
+    if (rest.length === 0) return { text: value.text, span: value.span, lines };
+    const parts = value.text ? [value.text] : [];
+    let start = value.text ? value.span.start : -1;
+    let end = value.span.end;
+    for (const tok of rest) {
+      const li = info(tok);
+      this.indentCheck(li);
+      const line = this.stripNotes(li.contentStart, li.contentEnd);
+      if (line) parts.push(line);
+      if (start < 0) start = li.contentStart;
+      end = li.contentEnd;
+      lines.push({ start: li.contentStart, end: li.contentEnd });
+    }
+    return { text: parts.join(' '), span: { start: start < 0 ? value.span.start : start, end }, lines };
+  }
+
+  private section(head: IToken, rest: IToken[], id: A.Section['section'], keyText: A.Text): A.Section {
+    const li = info(head);
+    const value = this.valueText(li);
+    const lines: A.SectionLine[] = [];
+    let subIndent = -1;
+    for (const tok of rest) {
+      const cl = info(tok);
+      this.indentCheck(cl);
+      const lineText = this.text.slice(cl.contentStart, cl.contentEnd);
+      const last = lines[lines.length - 1];
+      if (last && last.kind === 'SubKey' && cl.indent > subIndent) {
+        const more = this.stripNotes(cl.contentStart, cl.contentEnd);
+        last.value = { text: last.value.text ? `${last.value.text} ${more}` : more, span: { start: last.value.text ? last.value.span.start : cl.contentStart, end: cl.contentEnd } };
+        last.span = { start: last.span.start, end: cl.contentEnd };
+        last.lines.push({ start: cl.contentStart, end: cl.contentEnd });
+        continue;
+      }
+      const m = SUBKEY_RE.exec(lineText);
+      if (m) {
+        const labelEnd = cl.contentStart + m[1]!.length;
+        let vs = cl.contentStart + m[0].length;
+        if (vs > cl.contentEnd) vs = cl.contentEnd;
+        lines.push({
+          kind: 'SubKey',
+          label: this.t(cl.contentStart, labelEnd),
+          value: { text: this.stripNotes(vs, cl.contentEnd), span: { start: vs, end: cl.contentEnd } },
+          span: { start: cl.contentStart, end: cl.contentEnd },
+          lines: [{ start: vs, end: cl.contentEnd }],
+        });
+        subIndent = cl.indent;
+        continue;
+      }
+      lines.push({ kind: 'Line', text: { text: this.stripNotes(cl.contentStart, cl.contentEnd), span: { start: cl.contentStart, end: cl.contentEnd } }, span: { start: cl.contentStart, end: cl.contentEnd } });
+    }
+    if (value.text === '' && lines.length === 0) {
+      this.report('SC112', keyText.span, `"${keyText.text}:" has no text; write it on the same line or on indented lines below, or remove it.`, {
+        tags: ['unnecessary'],
+      });
+    }
+    const end = lines.length ? lines[lines.length - 1]!.span.end : li.contentEnd;
+    return { kind: 'Section', span: { start: li.contentStart, end }, key: keyText, section: id, value, lines };
+  }
+
+  private valueText(li: LineInfo): A.Text {
+    const v = this.valueAfterColon(li);
+    return { text: this.stripNotes(v.span.start, v.span.end), span: v.span };
+  }
+
+  /** Text of `[start, end)` with inline `[[notes]]` removed (and recorded as trivia). */
+  private stripNotes(start: number, end: number): string {
+    const raw = this.text.slice(start, end);
+    if (raw.indexOf('[[') === -1) return raw;
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+      const open = raw.indexOf('[[', i);
+      if (open === -1) {
+        out += raw.slice(i);
+        break;
+      }
+      const close = raw.indexOf(']]', open + 2);
+      out += raw.slice(i, open);
+      if (close === -1) {
+        const span = { start: start + open, end: start + raw.length };
+        this.report('SC109', { start: start + open, end: start + open + 2 }, 'This note is never closed; end it with ]] on the same line.', {
+          fixes: [{ title: 'Close the note at the end of the line', safe: true, edits: [replace({ start: end, end }, ' ]]')] }],
+        });
+        this.trivia.push({ kind: 'Note', span, text: this.t(start + open + 2, end), inline: true });
+        break;
+      }
+      this.trivia.push({ kind: 'Note', span: { start: start + open, end: start + close + 2 }, text: this.t(start + open + 2, start + close), inline: true });
+      i = close + 2;
+    }
+    return out.replace(/[ \t]{2,}/g, ' ').trim();
+  }
+
+  private named(head: IToken, rest: IToken[], ctx: Context): A.Item {
+    const li = info(head);
+    this.indentCheck(li);
+    const speaker = this.t(li.contentStart, li.labelEnd);
+    const paren = li.parenStart >= 0 ? this.t(li.parenStart, li.parenEnd) : null;
+    if (ctx === 'cast') {
+      const value = this.valueText(li);
+      const { lines, ...desc } = this.joinContinuation(value, rest);
+      const description = paren ? { text: `(${paren.text}) ${desc.text}`.trim(), span: { start: paren.span.start - 1, end: Math.max(desc.span.end, paren.span.end + 1) } } : desc;
+      if (description.text === '') {
+        this.report('SC112', speaker.span, `${speaker.text} has no description; describe them once here (age, clothes, hair) so every clip shows the same person.`);
+      }
+      return {
+        kind: 'CastEntry',
+        span: { start: li.contentStart, end: Math.max(li.contentEnd, description.span.end) },
+        name: speaker,
+        description,
+        lines,
+      };
+    }
+    const d = this.dialogue(li, rest, speaker, paren);
+    if (ctx !== 'clip') {
+      this.report('SC103', speaker.span, ctx === 'look' ? 'Dialogue belongs in a CLIP, not in a LOOK.' : `Dialogue belongs in a CLIP; to describe ${speaker.text} for every clip, put the line under CAST.`);
+    }
+    return d;
+  }
+
+  private dialogue(li: LineInfo, rest: IToken[], speaker: A.Text, paren: A.Text | null): A.Dialogue {
+    const value = this.valueText(li);
+    const lastTok = rest[rest.length - 1];
+    const end = lastTok ? info(lastTok).contentEnd : li.contentEnd;
+    const { lines, ...full } = this.joinContinuation(value, rest);
+    const open = full.text.charAt(0);
+    const isOpen = open === '"' || open === '“';
+    const close = full.text.charAt(full.text.length - 1);
+    const closes = full.text.length >= 2 && (close === '"' || close === '”');
+    const span = { start: li.contentStart, end };
+    if (isOpen && closes) {
+      const inner = full.text.slice(1, -1);
+      return { kind: 'Dialogue', span, speaker, parenthetical: paren, line: { text: inner, span: { start: full.span.start + 1, end: full.span.end - 1 } }, quoted: true, lines };
+    }
+    if (isOpen) {
+      this.report('SC108', { start: full.span.start, end: full.span.start + 1 }, `${speaker.text}'s line opens a quote that never closes; end the spoken words with ".`, {
+        fixes: [{ title: 'Close the quote', safe: true, edits: [replace({ start: end, end }, open === '“' ? '”' : '"')] }],
+      });
+      return { kind: 'Dialogue', span, speaker, parenthetical: paren, line: { text: full.text.slice(1), span: { start: full.span.start + 1, end: full.span.end } }, quoted: false, lines };
+    }
+    if (full.text === '') {
+      this.report('SC112', speaker.span, `${speaker.text}: has no words; write the spoken line in quotes, e.g. ${speaker.text}: "We made it."`);
+    } else {
+      this.report('SC108', full.span, `${speaker.text}: is read as dialogue; put the spoken words in quotes, or write the action as prose ("${speaker.text} ${full.text.charAt(0).toLowerCase()}${full.text.slice(1)}").`, {
+        fixes: [{ title: 'Quote the spoken words', safe: false, edits: [replace({ start: full.span.start, end: full.span.start }, '"'), replace({ start: full.span.end, end: full.span.end }, '"')] }],
+      });
+    }
+    return { kind: 'Dialogue', span, speaker, parenthetical: paren, line: full, quoted: false, lines };
+  }
+
+  private prose(tok: IToken, ctx: Context): A.Item {
+    const li = info(tok);
+    this.indentCheck(li);
+    const span = { start: li.contentStart, end: li.contentEnd };
+    const text = { text: this.stripNotes(li.contentStart, li.contentEnd), span };
+    if (ctx === 'cast') {
+      // `Mara: woman in her thirties` — a cast line with the name not in capitals.
+      const m = /^([\p{L}][\p{L}\p{M} .'’-]*?)[ \t]*:[ \t]+(.*)$/u.exec(text.text);
+      if (m && text.text === this.text.slice(li.contentStart, li.contentEnd)) {
+        const nameSpan = { start: li.contentStart, end: li.contentStart + m[1]!.length };
+        const upper = m[1]!.toUpperCase();
+        this.report('SC113', nameSpan, `Write character names in capitals (${upper}) so the compiler can find them in shots and dialogue.`, {
+          fixes: [{ title: `Write ${upper}`, safe: true, edits: [replace(nameSpan, upper)] }],
+        });
+        const ds = li.contentEnd - m[2]!.length;
+        return { kind: 'CastEntry', span, name: { text: upper, span: nameSpan }, description: this.t(ds, li.contentEnd), lines: [{ start: ds, end: li.contentEnd }] };
+      }
+      this.report('SC103', span, 'CAST holds only character lines (NAME: description); move this line into a section or a clip.');
+      return { kind: 'Prose', span, text };
+    }
+    if (ctx === 'top' || ctx === 'look') {
+      this.report('SC102', span, ctx === 'top'
+        ? 'This prose is outside any section; start it with "Scene:" to describe every clip, or move it into a CLIP.'
+        : 'This prose is outside any section of the look; start it with "Scene:" or another key.', {
+        fixes: [{ title: 'Make it a Scene: section', safe: false, edits: [replace({ start: li.contentStart, end: li.contentStart }, 'Scene: ')] }],
+      });
+    } else if (/^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
+      this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
+    }
+    return { kind: 'Prose', span, text };
+  }
+
+  // ── shots ─────────────────────────────────────────────────────────────────────────────────
+
+  private shot(head: IToken, lines: OutlineItem[], ctx: Context): A.Shot {
+    const li = info(head);
+    this.indentCheck(li);
+    const shot: A.Shot = {
+      kind: 'Shot',
+      span: { start: li.contentStart, end: li.contentEnd },
+      start: { value: parseTime(this.text.slice(li.t1Start, li.t1End)), span: { start: li.t1Start, end: li.t1End } },
+      end: { value: parseTime(this.text.slice(li.t2Start, li.t2End)), span: { start: li.t2Start, end: li.t2End } },
+      title: null,
+      camera: null,
+      trailing: null,
+      items: [],
+    };
+    this.timingRest(li, shot);
+    if (ctx !== 'clip') {
+      this.report('SC103', { start: li.contentStart, end: li.t2End }, 'A shot must be inside a CLIP; add a `CLIP name` heading above it.');
+    }
+    for (const sl of lines) {
+      if (sl.kind === 'keyed') {
+        shot.items.push(this.shotKey(sl.head, sl.rest));
+      } else if (sl.kind === 'named') {
+        const hl = info(sl.head);
+        this.indentCheck(hl);
+        const speaker = this.t(hl.contentStart, hl.labelEnd);
+        const paren = hl.parenStart >= 0 ? this.t(hl.parenStart, hl.parenEnd) : null;
+        shot.items.push(this.dialogue(hl, sl.rest, speaker, paren));
+      } else if (sl.kind === 'prose') {
+        shot.items.push(this.prose(sl.head, 'clip') as A.Prose);
+      }
+    }
+    const last = shot.items[shot.items.length - 1];
+    if (last) shot.span = { start: shot.span.start, end: Math.max(shot.span.end, last.span.end) };
+    return shot;
+  }
+
+  private shotKey(head: IToken, rest: IToken[]): A.ShotKeyLine {
+    const li = info(head);
+    this.indentCheck(li);
+    const key = this.t(li.contentStart, li.labelEnd);
+    const sk = li.known ? lookupShotKey(key.text) : undefined;
+    if (!sk) {
+      if (li.known) {
+        this.report('SC111', key.span, `"${key.text}:" is not a shot key; a shot takes ${SHOT_KEY_NAMES.join(', ')}. Move it to the clip or the look (outdent it to the clip's level).`);
+      } else {
+        this.unknownKey(key, SHOT_KEY_NAMES);
+      }
+    }
+    const { lines, ...value } = this.joinContinuation(this.valueText(li), rest);
+    if (value.text === '') this.report('SC112', key.span, `"${key.text}:" has no text; write what it is or remove the line.`, { tags: ['unnecessary'] });
+    return { kind: 'ShotKey', span: { start: li.contentStart, end: Math.max(li.contentEnd, value.span.end) }, key, shotKey: sk?.id ?? null, value, lines };
+  }
+
+  /** After the two times: an optional dash, an optional "Title", an optional (camera), then prose. */
+  private timingRest(li: LineInfo, shot: A.Shot): void {
+    const text = this.text;
+    const end = li.contentEnd;
+    let i = li.labelEnd;
+    const skipWs = (): void => {
+      while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    };
+    skipWs();
+    let dashed = false;
+    if (text.startsWith('--', i)) {
+      i += 2;
+      dashed = true;
+    } else if (i < end && '-–—‒'.includes(text.charAt(i))) {
+      i++;
+      dashed = true;
+    }
+    skipWs();
+    const q = text.charAt(i);
+    if (i < end && (q === '"' || q === '“')) {
+      let close = -1;
+      for (let j = i + 1; j < end; j++) {
+        const c = text.charAt(j);
+        if (c === '"' || c === '”') {
+          close = j;
+          break;
+        }
+      }
+      if (close === -1) {
+        this.report('SC107', { start: i, end: i + 1 }, 'The shot title opens a quote that never closes; end the title with ".', {
+          fixes: [{ title: 'Close the title quote', safe: true, edits: [replace({ start: end, end }, q === '“' ? '”' : '"')] }],
+        });
+        shot.title = this.t(i + 1, end);
+        return;
+      }
+      shot.title = this.t(i + 1, close);
+      i = close + 1;
+      skipWs();
+    } else if (dashed && i < end && text.charAt(i) !== '(') {
+      // An unquoted title after the dash runs to the camera parenthesis or the end of the line.
+      const paren = text.indexOf('(', i);
+      const stop = paren !== -1 && paren < end ? paren : end;
+      let e = stop;
+      while (e > i && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+      shot.title = this.t(i, e);
+      i = stop;
+    }
+    if (i < end && text.charAt(i) === '(') {
+      let depth = 0;
+      let close = -1;
+      for (let j = i; j < end; j++) {
+        const c = text.charAt(j);
+        if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) {
+          close = j;
+          break;
+        }
+      }
+      if (close === -1) {
+        this.report('SC107', { start: i, end: i + 1 }, 'The camera note opens a parenthesis that never closes; end it with ).', {
+          fixes: [{ title: 'Close the parenthesis', safe: true, edits: [replace({ start: end, end }, ')')] }],
+        });
+        shot.camera = this.t(i + 1, end);
+        return;
+      }
+      shot.camera = this.t(i + 1, close);
+      i = close + 1;
+      skipWs();
+    }
+    if (i < end) {
+      if (text.startsWith('--', i)) i += 2;
+      else if ('-–—‒'.includes(text.charAt(i))) i++;
+      skipWs();
+      if (i < end) shot.trailing = { text: this.stripNotes(i, end), span: { start: i, end } };
+    }
+  }
+}
+
+/** `2.4`, `2.40`, `1:02.5` (minutes) to seconds. */
+export function parseTime(s: string): number {
+  const colon = s.indexOf(':');
+  if (colon === -1) return Number(s);
+  return Number(s.slice(0, colon)) * 60 + Number(s.slice(colon + 1));
+}

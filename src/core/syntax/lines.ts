@@ -1,0 +1,322 @@
+/**
+ * The line classifier: `.shot` is line-oriented, and the kind of a line comes from how it starts
+ * (as in Fountain), so one scan of a line decides its token. The Chevrotain token patterns in
+ * `tokens.ts` all defer to `classifyLine`, which is memoised per offset so that trying several
+ * token types at one position costs one scan.
+ */
+import { isKnownKey, looksLikeMisspeltKey } from './keys.js';
+
+export type LineKind =
+  | 'bom'
+  | 'blank'
+  | 'comment'
+  | 'note'
+  | 'frontmatter'
+  | 'cast'
+  | 'look'
+  | 'clip'
+  | 'timing'
+  | 'name'
+  | 'key'
+  | 'prose';
+
+/** What the classifier learnt about a line (or, for notes and front matter, a run of lines). */
+export interface LineInfo {
+  kind: LineKind;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the line terminator (or end of input). */
+  end: number;
+  /** Indentation width; a tab advances to the next multiple of 4. */
+  indent: number;
+  /** Whether the indentation mixes tabs and spaces. */
+  mixedIndent: boolean;
+  /** First non-blank character. */
+  contentStart: number;
+  /** Just past the last non-blank character of the (last) line, before its terminator. */
+  contentEnd: number;
+  /** key/name: end of the label or name; timing: end of the second number. */
+  labelEnd: number;
+  /** key/name: offset of the colon. */
+  colon: number;
+  /** name: the parenthetical's inner span, or -1. */
+  parenStart: number;
+  parenEnd: number;
+  /** key: whether the label is in the vocabulary (otherwise a likely misspelling). */
+  known: boolean;
+  /** note/frontmatter: whether it was closed. */
+  closed: boolean;
+  /** timing: the two numbers' spans. */
+  t1Start: number;
+  t1End: number;
+  t2Start: number;
+  t2End: number;
+}
+
+const TIMING_RE =
+  /(\d+(?::\d{1,2})?(?:\.\d+)?)s?[ \t]*(?:--|[-–—‒])[ \t]*(\d+(?::\d{1,2})?(?:\.\d+)?)s?(?=[ \t]*(?:$|[\r\n])|[ \t]+(?:--|[-–—‒"“”'‘(])|[ \t]*[("“])/y;
+const NAME_RE =
+  /(\p{Lu}[\p{Lu}\p{Nd}\p{M} .'’-]*?)[ \t]*(?:\(([^()\r\n]*)\)[ \t]*)?:(?=[ \t]|$|[\r\n])/uy;
+const KEY_RE = /(\p{L}[\p{L}\p{M} &/'’-]*?)[ \t]*:(?=[ \t]|$|[\r\n])/uy;
+
+let memoText: string | undefined;
+let memoOffset = -1;
+let memoInfo: LineInfo | undefined;
+
+/** Classify the line starting at `offset` (which must be a line start). */
+export function classifyLine(text: string, offset: number): LineInfo {
+  if (memoText === text && memoOffset === offset && memoInfo) return memoInfo;
+  const info = classify(text, offset);
+  memoText = text;
+  memoOffset = offset;
+  memoInfo = info;
+  return info;
+}
+
+function lineEndAt(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    i++;
+  }
+  return n;
+}
+
+function afterTerminator(text: string, eol: number): number {
+  if (eol >= text.length) return eol;
+  if (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10) return eol + 2;
+  return eol + 1;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from) {
+    const c = text.charCodeAt(e - 1);
+    if (c === 32 || c === 9) e--;
+    else break;
+  }
+  return e;
+}
+
+function classify(text: string, offset: number): LineInfo {
+  const n = text.length;
+  if (offset === 0 && n > 0 && text.charCodeAt(0) === 0xfeff) {
+    return make('bom', offset, 1, 0, false, 0, 1);
+  }
+  let i = offset;
+  let indent = 0;
+  let sawTab = false;
+  let sawSpace = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      indent++;
+      sawSpace = true;
+    } else if (c === 9) {
+      indent = indent + 4 - (indent % 4);
+      sawTab = true;
+    } else break;
+    i++;
+  }
+  const eol = lineEndAt(text, i);
+  const end = afterTerminator(text, eol);
+  const contentStart = i;
+  const contentEnd = trimEnd(text, i, eol);
+  const mixed = sawTab && sawSpace;
+  const info = make('prose', offset, end, indent, mixed, contentStart, contentEnd);
+  if (contentStart === eol) {
+    info.kind = 'blank';
+    return info;
+  }
+  const c0 = text.charCodeAt(contentStart);
+  const c1 = contentStart + 1 < n ? text.charCodeAt(contentStart + 1) : 0;
+
+  if ((offset === 0 || (offset === 1 && text.charCodeAt(0) === 0xfeff)) && indent === 0 && isFence(text, contentStart, contentEnd, '---')) {
+    return frontMatter(text, info, end);
+  }
+  if (c0 === 47 /* / */ && c1 === 47) {
+    info.kind = 'comment';
+    return info;
+  }
+  if (c0 === 91 /* [ */ && c1 === 91) {
+    const close = text.indexOf(']]', contentStart + 2);
+    if (close !== -1 && close + 2 <= contentEnd) {
+      // A note alone on its line; text after `]]` makes it prose with an inline note.
+      if (close + 2 === contentEnd) info.kind = 'note';
+      return info;
+    }
+    return multiLineNote(text, info, eol);
+  }
+  if (c0 === 67 /* C */) {
+    if (startsWord(text, contentStart, contentEnd, 'CAST') && contentStart + 4 === contentEnd) {
+      info.kind = 'cast';
+      return info;
+    }
+    if (startsWord(text, contentStart, contentEnd, 'CLIP')) {
+      info.kind = 'clip';
+      return info;
+    }
+  }
+  if (c0 === 76 /* L */ && startsWord(text, contentStart, contentEnd, 'LOOK')) {
+    info.kind = 'look';
+    return info;
+  }
+  if (c0 >= 48 && c0 <= 57) {
+    TIMING_RE.lastIndex = contentStart;
+    const m = TIMING_RE.exec(text);
+    if (m && m.index === contentStart) {
+      info.kind = 'timing';
+      info.t1Start = contentStart;
+      info.t1End = contentStart + m[1]!.length;
+      const secondAt = text.indexOf(m[2]!, info.t1End + 1);
+      info.t2Start = secondAt;
+      info.t2End = secondAt + m[2]!.length;
+      info.labelEnd = TIMING_RE.lastIndex;
+      return info;
+    }
+    return info;
+  }
+  // Keyed and name lines need a colon; most prose has none near its start.
+  const limit = contentEnd < contentStart + 64 ? contentEnd : contentStart + 64;
+  let colon = contentStart;
+  while (colon < limit && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= limit) return info;
+  // Names are capitals (MARA, DR. OKAFOR); keys are mixed case. A capitalised known key
+  // (SOUND:) stays a key.
+  NAME_RE.lastIndex = contentStart;
+  const nm = NAME_RE.exec(text);
+  if (nm && nm.index === contentStart && nm.index + nm[0].length <= contentEnd + 1) {
+    const name = nm[1]!;
+    if (!isKnownKey(name)) {
+      info.kind = 'name';
+      info.labelEnd = contentStart + name.length;
+      info.colon = contentStart + nm[0].length - 1;
+      if (nm[2] !== undefined) {
+        const open = text.indexOf('(', info.labelEnd);
+        info.parenStart = open + 1;
+        info.parenEnd = open + 1 + nm[2].length;
+      }
+      return info;
+    }
+  }
+  KEY_RE.lastIndex = contentStart;
+  const km = KEY_RE.exec(text);
+  if (km && km.index === contentStart) {
+    const label = km[1]!;
+    const known = isKnownKey(label);
+    if (known || looksLikeMisspeltKey(label)) {
+      info.kind = 'key';
+      info.known = known;
+      info.labelEnd = contentStart + label.length;
+      info.colon = contentStart + km[0].length - 1;
+      return info;
+    }
+  }
+  return info;
+}
+
+function make(
+  kind: LineKind,
+  start: number,
+  end: number,
+  indent: number,
+  mixedIndent: boolean,
+  contentStart: number,
+  contentEnd: number,
+): LineInfo {
+  return {
+    kind,
+    start,
+    end,
+    indent,
+    mixedIndent,
+    contentStart,
+    contentEnd,
+    labelEnd: -1,
+    colon: -1,
+    parenStart: -1,
+    parenEnd: -1,
+    known: false,
+    closed: true,
+    t1Start: -1,
+    t1End: -1,
+    t2Start: -1,
+    t2End: -1,
+  };
+}
+
+function startsWord(text: string, at: number, limit: number, word: string): boolean {
+  if (!text.startsWith(word, at)) return false;
+  const next = at + word.length;
+  if (next >= limit) return next === limit;
+  const c = text.charCodeAt(next);
+  return c === 32 || c === 9;
+}
+
+function isFence(text: string, from: number, to: number, fence: string): boolean {
+  return to - from === fence.length && text.startsWith(fence, from);
+}
+
+function isBlankLine(text: string, from: number, eol: number): boolean {
+  for (let i = from; i < eol; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Front matter runs to a closing `---` (or `...`); unclosed, it stops at the first blank line. */
+function frontMatter(text: string, info: LineInfo, firstEnd: number): LineInfo {
+  info.kind = 'frontmatter';
+  let pos = firstEnd;
+  const n = text.length;
+  while (pos < n) {
+    const eol = lineEndAt(text, pos);
+    const e = trimEnd(text, pos, eol);
+    if (isFence(text, pos, e, '---') || isFence(text, pos, e, '...')) {
+      info.end = afterTerminator(text, eol);
+      info.contentEnd = e;
+      return info;
+    }
+    pos = afterTerminator(text, eol);
+  }
+  // Unclosed: take the lines up to the first blank one so that the rest of the file still parses.
+  info.closed = false;
+  pos = firstEnd;
+  let lastContentEnd = info.contentEnd;
+  while (pos < n) {
+    const eol = lineEndAt(text, pos);
+    if (isBlankLine(text, pos, eol)) break;
+    lastContentEnd = trimEnd(text, pos, eol);
+    pos = afterTerminator(text, eol);
+  }
+  info.end = pos;
+  info.contentEnd = lastContentEnd;
+  return info;
+}
+
+/** `[[` without `]]` on its line: a note continues until `]]`, but never past a blank line. */
+function multiLineNote(text: string, info: LineInfo, firstEol: number): LineInfo {
+  info.kind = 'note';
+  const n = text.length;
+  let pos = afterTerminator(text, firstEol);
+  while (pos < n) {
+    const eol = lineEndAt(text, pos);
+    if (isBlankLine(text, pos, eol)) break;
+    const close = text.indexOf(']]', pos);
+    if (close !== -1 && close < eol) {
+      const e = trimEnd(text, pos, eol);
+      if (close + 2 === e) {
+        info.end = afterTerminator(text, eol);
+        info.contentEnd = e;
+        return info;
+      }
+      break;
+    }
+    pos = afterTerminator(text, eol);
+  }
+  info.closed = false;
+  return info;
+}

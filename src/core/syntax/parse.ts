@@ -1,0 +1,58 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { SourceFile } from '../source/index.js';
+import type { File } from './ast.js';
+import { AstBuilder } from './build.js';
+import { parseTokens } from './parser.js';
+import { shotLexer } from './tokens.js';
+
+export interface ParseOptions {
+  filename?: string;
+}
+
+export interface ParseResult {
+  source: SourceFile;
+  ast: File;
+  /** Syntax diagnostics, in source order. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parse `.shot` source into an AST and syntax diagnostics. Never throws: whatever the input, the
+ * result is a tree (possibly with diagnostics) that the rest of the compiler can work with.
+ */
+export function parse(input: string | SourceFile, options: ParseOptions = {}): ParseResult {
+  const source = typeof input === 'string' ? new SourceFile(input, options.filename) : input;
+  try {
+    return parseSource(source);
+  } catch (e) {
+    // A bug in the compiler, not in the user's file: still answer with a diagnostic, not a throw.
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      source,
+      ast: emptyFile(source),
+      diagnostics: [diagnostic('SC199', { start: 0, end: 0 }, `The parser failed unexpectedly (${message}); please report this file to the shotc maintainers.`)],
+    };
+  }
+}
+
+function parseSource(source: SourceFile): ParseResult {
+  const lexed = shotLexer().tokenize(source.text);
+  const builder = new AstBuilder(source);
+  for (const err of lexed.errors) {
+    builder.diagnostics.push(diagnostic('SC199', { start: err.offset, end: err.offset + Math.max(1, err.length) }, `Unexpected text: ${err.message}`));
+  }
+  const { outline, errors } = parseTokens(lexed.tokens);
+  for (const err of errors) {
+    const tok = err.token;
+    const start = Number.isFinite(tok.startOffset) ? tok.startOffset : source.text.length;
+    const end = Number.isFinite(tok.endOffset) ? (tok.endOffset ?? start) + 1 : start;
+    builder.diagnostics.push(diagnostic('SC199', { start, end }, `This line could not be parsed here: ${err.message}`));
+  }
+  const ast = builder.buildFile(outline, lexed.groups['trivia'] ?? []);
+  const diagnostics = builder.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { source, ast, diagnostics };
+}
+
+function emptyFile(source: SourceFile): File {
+  return { kind: 'File', span: { start: 0, end: source.text.length }, frontMatter: null, items: [], blocks: [], trivia: [] };
+}

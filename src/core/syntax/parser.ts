@@ -1,0 +1,191 @@
+/**
+ * The grammar over line tokens. It is deliberately permissive: every line kind is accepted in
+ * every block, so a misplaced line never derails the parse; the AST builder then reports it with
+ * a precise diagnostic. Structure comes from headings (a block runs to the next heading) and from
+ * indentation (continuation lines, the lines of a shot), checked by gates on the token payloads.
+ *
+ * The parser produces an outline (lines grouped into blocks, keyed lines with their continuations,
+ * shots with their lines) rather than a generic CST: it allocates a fraction of what a CST does,
+ * and the AST builder gives each line its meaning separately.
+ */
+import { EmbeddedActionsParser, createToken, Lexer, type IToken, tokenMatcher } from 'chevrotain';
+import {
+  allTokens,
+  CastHeading,
+  ClipHeading,
+  FrontMatter,
+  KeyLine,
+  LookHeading,
+  NameLine,
+  Prose,
+  Timing,
+} from './tokens.js';
+import type { LineInfo } from './lines.js';
+import { lookupSection, lookupShotKey } from './keys.js';
+
+/** Any line that can continue a keyed line or a name line. */
+const ContentLine = createToken({ name: 'ContentLine', pattern: Lexer.NA });
+for (const t of [KeyLine, Prose, NameLine]) {
+  t.CATEGORIES = [...(t.CATEGORIES ?? []), ContentLine];
+}
+
+export type OutlineItem =
+  | { kind: 'keyed'; head: IToken; rest: IToken[] }
+  | { kind: 'named'; head: IToken; rest: IToken[] }
+  | { kind: 'prose'; head: IToken }
+  | { kind: 'shot'; head: IToken; lines: OutlineItem[] };
+
+export interface OutlineBlock {
+  heading: IToken;
+  items: OutlineItem[];
+}
+
+export interface Outline {
+  frontMatter: IToken | null;
+  items: OutlineItem[];
+  blocks: OutlineBlock[];
+}
+
+const NO_TOKENS: IToken[] = [];
+
+function payload(token: IToken): LineInfo | undefined {
+  return token.payload as LineInfo | undefined;
+}
+
+class ShotParser extends EmbeddedActionsParser {
+  constructor() {
+    super([ContentLine, ...allTokens], { recoveryEnabled: true, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  readonly file = this.RULE('file', (): Outline => {
+    let frontMatter: IToken | null = null;
+    const items: OutlineItem[] = [];
+    const blocks: OutlineBlock[] = [];
+    this.OPTION(() => {
+      frontMatter = this.CONSUME(FrontMatter);
+    });
+    this.MANY(() => {
+      items.push(this.SUBRULE(this.item));
+    });
+    this.MANY2(() => {
+      blocks.push(this.SUBRULE(this.block));
+    });
+    return { frontMatter, items, blocks };
+  });
+
+  readonly block = this.RULE('block', (): OutlineBlock => {
+    const heading = this.OR([
+      { ALT: () => this.CONSUME(CastHeading) },
+      { ALT: () => this.CONSUME(LookHeading) },
+      { ALT: () => this.CONSUME(ClipHeading) },
+    ]);
+    const items: OutlineItem[] = [];
+    this.MANY(() => {
+      items.push(this.SUBRULE(this.item));
+    });
+    return { heading, items };
+  });
+
+  readonly item = this.RULE('item', (): OutlineItem => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.keyed) },
+      { ALT: () => this.SUBRULE(this.named) },
+      { ALT: () => this.SUBRULE(this.shot) },
+      { ALT: () => ({ kind: 'prose' as const, head: this.CONSUME(Prose) }) },
+    ]);
+  });
+
+  /** `Key: text` and the more-indented lines that continue it. */
+  readonly keyed = this.RULE('keyed', (): OutlineItem => {
+    const head = this.CONSUME(KeyLine);
+    let rest = NO_TOKENS;
+    this.MANY({
+      GATE: () => this.continues(head),
+      DEF: () => {
+        const t = this.CONSUME(ContentLine);
+        if (rest === NO_TOKENS) rest = [];
+        rest.push(t);
+      },
+    });
+    return { kind: 'keyed', head, rest };
+  });
+
+  /** `NAME: …` (a cast entry or dialogue) and its continuation lines. */
+  readonly named = this.RULE('named', (): OutlineItem => {
+    const head = this.CONSUME(NameLine);
+    let rest = NO_TOKENS;
+    this.MANY({
+      GATE: () => this.continues(head),
+      DEF: () => {
+        const t = this.CONSUME(ContentLine);
+        if (rest === NO_TOKENS) rest = [];
+        rest.push(t);
+      },
+    });
+    return { kind: 'named', head, rest };
+  });
+
+  /** A timing line and the lines of its shot. */
+  readonly shot = this.RULE('shot', (): OutlineItem => {
+    const head = this.CONSUME(Timing);
+    const lines: OutlineItem[] = [];
+    this.MANY({
+      GATE: () => this.shotContinues(head),
+      DEF: () => {
+        lines.push(this.SUBRULE(this.shotLine));
+      },
+    });
+    return { kind: 'shot', head, lines };
+  });
+
+  readonly shotLine = this.RULE('shotLine', (): OutlineItem => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.keyed) },
+      { ALT: () => this.SUBRULE(this.named) },
+      { ALT: () => ({ kind: 'prose' as const, head: this.CONSUME(Prose) }) },
+    ]);
+  });
+
+  private continues(head: IToken): boolean {
+    const next = this.LA(1);
+    const h = payload(head);
+    const p = payload(next);
+    if (!h || !p || !tokenMatcher(next, ContentLine)) return false;
+    return p.indent > h.indent;
+  }
+
+  /**
+   * A shot runs until the next timing line or heading. Prose and dialogue always belong to it; a
+   * keyed line belongs to it when indented under the timing line or when it is a shot-only key
+   * (Camera:, Action:, Purpose:); a section key at the timing line's level goes back to the clip.
+   */
+  private shotContinues(head: IToken): boolean {
+    const next = this.LA(1);
+    const p = payload(next);
+    if (!p) return false;
+    if (p.kind === 'prose' || p.kind === 'name') return true;
+    if (p.kind !== 'key') return false;
+    const h = payload(head)!;
+    if (p.indent > h.indent) return true;
+    const label = next.image.slice(p.contentStart - p.start, p.labelEnd - p.start);
+    return p.known && lookupShotKey(label) !== undefined && lookupSection(label) === undefined;
+  }
+}
+
+let instance: ShotParser | undefined;
+
+/** The one parser instance: grammar analysis happens once per process. */
+export function shotParser(): ShotParser {
+  instance ??= new ShotParser();
+  return instance;
+}
+
+export function parseTokens(tokens: IToken[]): { outline: Outline; errors: ShotParser['errors'] } {
+  const parser = shotParser();
+  parser.input = tokens;
+  const outline = parser.file();
+  return { outline, errors: parser.errors };
+}
+
+export type { ShotParser };
