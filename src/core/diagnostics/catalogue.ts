@@ -56,6 +56,9 @@ const entries = [
   { code: 'SC501', rule: 'timing/overlap', severity: 'error', summary: 'A shot starts before the previous one ends.' },
   { code: 'SC502', rule: 'timing/gap', severity: 'warning', summary: 'A shot starts after the previous one ends, leaving a gap.' },
   { code: 'SC503', rule: 'timing/bounds', severity: 'error', summary: 'Shots do not start at 0, end at the clip length, or end after they start.' },
+  // Lint configuration.
+  { code: 'SC801', rule: 'lint/unknown-rule', severity: 'warning', summary: 'A lint setting names a rule that does not exist.' },
+  { code: 'SC802', rule: 'lint/bad-directive', severity: 'warning', summary: 'A shotc-disable comment names a rule that does not exist.' },
 ] as const satisfies readonly CatalogueEntry[];
 
 export type Code = (typeof entries)[number]['code'];
