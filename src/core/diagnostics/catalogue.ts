@@ -56,6 +56,23 @@ const entries = [
   { code: 'SC501', rule: 'timing/overlap', severity: 'error', summary: 'A shot starts before the previous one ends.' },
   { code: 'SC502', rule: 'timing/gap', severity: 'warning', summary: 'A shot starts after the previous one ends, leaving a gap.' },
   { code: 'SC503', rule: 'timing/bounds', severity: 'error', summary: 'Shots do not start at 0, end at the clip length, or end after they start.' },
+  // Prose, prompt craft and content guardrails (lint rules in src/core/lint/rules/{prose,craft,guardrail}-*.ts
+  // and reference-face.ts; each documented beside its rule file).
+  { code: 'SC308', rule: 'reference/face', severity: 'warning', summary: 'A Reference: image that shows a human face (the API rejects such inputs).' },
+  { code: 'SC601', rule: 'prose/length-in-prose', severity: 'warning', summary: 'Prose that asks for a length ("a 20-second video"); length is a setting.' },
+  { code: 'SC602', rule: 'prose/resolution-in-prose', severity: 'warning', summary: 'Prose that asks for a resolution or orientation ("in 4K", "vertical video"); size is a setting.' },
+  { code: 'SC651', rule: 'craft/one-camera-move', severity: 'warning', summary: 'A shot with more than one camera move.' },
+  { code: 'SC652', rule: 'craft/one-action', severity: 'warning', summary: 'A shot with more than one subject action.' },
+  { code: 'SC653', rule: 'craft/vague', severity: 'warning', summary: 'Vague wording (beautiful, cinematic, epic…) where concrete visual cues work better.' },
+  { code: 'SC654', rule: 'craft/dialogue-fits', severity: 'warning', summary: 'More dialogue than can be spoken in the shot or clip.' },
+  { code: 'SC655', rule: 'craft/prompt-length', severity: 'warning', summary: 'A prompt far longer than the length that helps the model.' },
+  { code: 'SC656', rule: 'craft/remix-one-change', severity: 'warning', summary: 'A REMIX or EDIT that asks for more than one change.' },
+  { code: 'SC657', rule: 'craft/cast-drift', severity: 'warning', summary: 'A cast member described in a clip in a way that contradicts their CAST entry.' },
+  { code: 'SC658', rule: 'craft/style-first', severity: 'warning', summary: 'A clip with no Style to set the overall look first.' },
+  { code: 'SC701', rule: 'guardrail/real-person', severity: 'error', summary: 'A real person or public figure (the API refuses to generate them).' },
+  { code: 'SC702', rule: 'guardrail/copyrighted-character', severity: 'error', summary: 'A copyrighted character (the API refuses them).' },
+  { code: 'SC703', rule: 'guardrail/copyrighted-music', severity: 'error', summary: 'A copyrighted song or a named artist\'s music (the API refuses them).' },
+  { code: 'SC704', rule: 'guardrail/under-18', severity: 'error', summary: 'Content not suitable for under-18 audiences (the API refuses it).' },
   // Lint configuration.
   { code: 'SC801', rule: 'lint/unknown-rule', severity: 'warning', summary: 'A lint setting names a rule that does not exist.' },
   { code: 'SC802', rule: 'lint/bad-directive', severity: 'warning', summary: 'A shotc-disable comment names a rule that does not exist.' },
