@@ -33,7 +33,10 @@ class Printer {
   private ti = 0;
   private readonly text: string;
   private readonly eol: string;
+  /** A blank line before the next trivia or line (before a heading: before its comments). */
   private pendingBlank = false;
+  /** A blank line right before the next line itself, after any trivia that precedes it. */
+  private itemBlank = false;
   private readonly broken: Span[];
 
   constructor(
@@ -51,9 +54,9 @@ class Printer {
   print(): string {
     const { ast } = this;
     if (ast.frontMatter) this.frontMatter(ast.frontMatter);
-    this.items(ast.items, 0);
+    this.items(ast.items, 0, false, ast.blocks[0]?.span.start ?? Number.POSITIVE_INFINITY);
     ast.blocks.forEach((block, i) => {
-      this.block(block);
+      this.block(block, ast.blocks[i + 1]?.span.start ?? Number.POSITIVE_INFINITY);
       // Comments and notes indented under the block's last lines stay in the block.
       this.flushIndentedTrivia(ast.blocks[i + 1]?.span.start ?? Number.POSITIVE_INFINITY, 0, block.kind === 'Cast' ? 0 : 1);
     });
@@ -66,8 +69,9 @@ class Printer {
 
   private emit(indent: number, line: string, anchor: number): void {
     this.flushTrivia(anchor, indent);
-    if (this.pendingBlank && this.out.length && this.out[this.out.length - 1] !== '') this.out.push('');
+    if ((this.pendingBlank || this.itemBlank) && this.out.length && this.out[this.out.length - 1] !== '') this.out.push('');
     this.pendingBlank = false;
+    this.itemBlank = false;
     this.out.push(INDENT.repeat(indent) + line);
   }
 
@@ -92,7 +96,13 @@ class Printer {
       if (this.pendingBlank && this.out.length && this.out[this.out.length - 1] !== '') this.out.push('');
       this.pendingBlank = false;
       for (const l of lines) this.out.push(INDENT.repeat(indent) + l.trim());
+      // An unclosed note ends at the next blank line; keep that line or the note would grow.
+      if (t.kind === 'Note' && !this.isClosedNote(t)) this.pendingBlank = true;
     }
+  }
+
+  private isClosedNote(t: A.Note): boolean {
+    return this.raw(t.span).trimEnd().endsWith(']]');
   }
 
   /** Flush trivia before `limit` that is indented deeper than `than` columns, at `indent`. */
@@ -135,26 +145,27 @@ class Printer {
 
   private frontMatter(fm: A.FrontMatter): void {
     this.emit(0, '---', fm.span.start);
-    const body = this.raw(fm.yaml.span).replace(/(?:\r\n|\n|\r)+$/, '');
+    const body = this.raw(fm.yaml.span).replace(/(?:[ \t]*(?:\r\n|\n|\r))*[ \t]*$/, '');
     if (body.length) for (const l of body.split(/\r\n|\n|\r/)) this.out.push(l.replace(/[ \t]+$/, ''));
-    this.out.push('---');
+    // An unclosed front matter stays unclosed: closing it is a fix (SC104), not formatting.
+    if (fm.closed) this.out.push('---');
   }
 
-  private block(block: A.Block): void {
+  private block(block: A.Block, limit: number): void {
     this.requestBlank();
     if (block.kind === 'Cast') {
       this.emit(0, 'CAST', block.heading.start);
-      this.items(block.items, 0, true);
+      this.items(block.items, 0, true, limit);
       return;
     }
     if (block.kind === 'Look') {
       const line = this.isBroken(block.heading) || !block.name ? this.rawLine(block.heading.start) : `LOOK ${block.name.text}`;
       this.emit(0, line, block.heading.start);
-      this.items(block.items, 1, true);
+      this.items(block.items, 1, true, limit);
       return;
     }
     this.emit(0, this.clipHeader(block), block.heading.start);
-    this.items(block.items, 1, true);
+    this.items(block.items, 1, true, limit);
   }
 
   private clipHeader(clip: A.ClipBlock): string {
@@ -183,15 +194,16 @@ class Printer {
     return parts.join(' ');
   }
 
-  private items(items: readonly A.Item[], indent: number, afterHeading = false): void {
+  /** `limit`: where the enclosing block ends (trivia past it belongs to what follows). */
+  private items(items: readonly A.Item[], indent: number, afterHeading: boolean, limit: number): void {
     items.forEach((item, i) => {
-      if ((i > 0 || !afterHeading) && this.blankBefore(item.span.start)) this.requestBlank();
+      if ((i > 0 || !afterHeading) && this.blankBefore(item.span.start) && this.out.length) this.itemBlank = true;
       if (i === 0 && afterHeading) this.pendingBlank = false;
-      this.item(item, indent, items[i + 1]?.span.start);
+      this.item(item, indent, items[i + 1]?.span.start ?? limit);
     });
   }
 
-  private item(item: A.Item, indent: number, next?: number): void {
+  private item(item: A.Item, indent: number, next: number): void {
     switch (item.kind) {
       case 'Section':
         return this.section(item, indent);
@@ -240,15 +252,15 @@ class Printer {
     this.keyedLines(c.span.start, head.endsWith(': ') ? head : `${head.trimEnd()} `, first ? [first, ...more] : [], indent);
   }
 
-  private shot(shot: A.Shot, indent: number, limit = Number.POSITIVE_INFINITY): void {
+  private shot(shot: A.Shot, indent: number, limit: number): void {
     const headSpan = { start: shot.start.span.start, end: shot.trailing?.span.end ?? shot.camera?.span.end ?? shot.title?.span.end ?? shot.end.span.end };
     this.emit(indent, this.isBroken(headSpan) ? this.rawLine(shot.span.start) : this.timingLine(shot), shot.span.start);
     shot.items.forEach((item, i) => {
-      if (i > 0 && this.blankBefore(item.span.start)) this.requestBlank();
+      if (i > 0 && this.blankBefore(item.span.start)) this.itemBlank = true;
       if (item.kind === 'ShotKey') {
         const known = item.shotKey ? lookupShotKey(item.key.text)?.name : undefined;
         this.keyedLines(item.key.span.start, `${known ?? item.key.text}: `, item.lines, indent + 1);
-      } else this.item(item, indent + 1);
+      } else this.item(item, indent + 1, limit);
     });
     this.flushIndentedTrivia(limit, this.columnOf(shot.span.start), indent + 1);
   }
@@ -257,10 +269,10 @@ class Printer {
     let line = `${formatTime(shot.start.value)}–${formatTime(shot.end.value)}`;
     if (shot.title) {
       const t = shot.title.text;
-      line += /["”“]/.test(t) ? ` — ${t}` : ` — "${t}"`;
+      line += !t.includes('"') ? ` — "${t}"` : !t.includes('”') ? ` — “${t}”` : ` — ${t}`;
     }
     if (shot.camera) line += ` (${shot.camera.text})`;
-    if (shot.trailing) line += ` ${this.raw(shot.trailing.span)}`;
+    if (shot.trailing) line += ` — ${this.raw(shot.trailing.span)}`;
     return line;
   }
 }

@@ -96,12 +96,12 @@ export class AstBuilder {
 
   private frontMatter(tok: IToken): A.FrontMatter {
     const li = info(tok);
-    // The YAML starts after the opening fence's line terminator.
     const open = li.contentStart;
-    let yamlStart = this.text.indexOf('\n', open);
-    const cr = this.text.indexOf('\r', open);
-    if (yamlStart === -1 || (cr !== -1 && cr < yamlStart)) yamlStart = cr;
-    yamlStart = yamlStart === -1 ? li.end : yamlStart + 1;
+    // The YAML starts after the opening fence's line terminator.
+    let yamlStart = open + 3;
+    while (yamlStart < li.end && this.text.charCodeAt(yamlStart) !== 10 && this.text.charCodeAt(yamlStart) !== 13) yamlStart++;
+    if (this.text.charCodeAt(yamlStart) === 13 && this.text.charCodeAt(yamlStart + 1) === 10) yamlStart += 2;
+    else if (yamlStart < li.end) yamlStart++;
     let yamlEnd: number;
     if (li.closed) {
       // Back from the closing fence to the start of its line.
@@ -575,14 +575,9 @@ export class AstBuilder {
     skipWs();
     const q = text.charAt(i);
     if (i < end && (q === '"' || q === '“')) {
-      let close = -1;
-      for (let j = i + 1; j < end; j++) {
-        const c = text.charAt(j);
-        if (c === '"' || c === '”') {
-          close = j;
-          break;
-        }
-      }
+      // A title opened with " closes with "; one opened with “ closes with ”.
+      const closer = q === '“' ? '”' : '"';
+      const close = text.indexOf(closer, i + 1) < end ? text.indexOf(closer, i + 1) : -1;
       if (close === -1) {
         this.report('SC107', { start: i, end: i + 1 }, 'The shot title opens a quote that never closes; end the title with ".', {
           fixes: [{ title: 'Close the title quote', safe: true, edits: [replace({ start: end, end }, q === '“' ? '”' : '"')] }],

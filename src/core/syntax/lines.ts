@@ -133,7 +133,7 @@ function classify(text: string, offset: number): LineInfo {
   const c0 = text.charCodeAt(contentStart);
   const c1 = contentStart + 1 < n ? text.charCodeAt(contentStart + 1) : 0;
 
-  if ((offset === 0 || (offset === 1 && text.charCodeAt(0) === 0xfeff)) && indent === 0 && isFence(text, contentStart, contentEnd, '---')) {
+  if (indent === 0 && isFence(text, contentStart, contentEnd, '---') && onlyBlankBefore(text, offset)) {
     return frontMatter(text, info, end);
   }
   if (c0 === 47 /* / */ && c1 === 47) {
@@ -195,8 +195,10 @@ function classify(text: string, offset: number): LineInfo {
       info.colon = contentStart + nm[0].length - 1;
       if (nm[2] !== undefined) {
         const open = text.indexOf('(', info.labelEnd);
-        info.parenStart = open + 1;
-        info.parenEnd = open + 1 + nm[2].length;
+        const inner = nm[2];
+        const lead = inner.length - inner.trimStart().length;
+        info.parenStart = open + 1 + lead;
+        info.parenEnd = Math.max(info.parenStart, open + 1 + inner.trimEnd().length);
       }
       return info;
     }
@@ -257,6 +259,15 @@ function startsWord(text: string, at: number, limit: number, word: string): bool
 
 function isFence(text: string, from: number, to: number, fence: string): boolean {
   return to - from === fence.length && text.startsWith(fence, from);
+}
+
+/** Front matter opens the file: only blank lines (and a byte-order mark) may come before it. */
+function onlyBlankBefore(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) return false;
+  }
+  return true;
 }
 
 function isBlankLine(text: string, from: number, eol: number): boolean {

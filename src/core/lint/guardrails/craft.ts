@@ -1,0 +1,163 @@
+/**
+ * Word lists for the prompt-craft rules, from the Sora 2 prompting guide's advice: one camera move
+ * and one subject action per shot, concrete cues instead of vague adjectives.
+ */
+import { normalise } from './text.js';
+
+/** Camera moves by kind; phrases are matched as whole words, longest first. */
+const MOVES: ReadonlyArray<[kind: string, phrases: string[]]> = [
+  ['dolly zoom', ['dolly zoom', 'dolly-zoom', 'vertigo shot', 'vertigo effect']],
+  ['dolly', ['dolly', 'dollies', 'dollying', 'dollied', 'track in', 'track out', 'tracks in', 'tracks out', 'truck left', 'truck right', 'trucks left', 'trucks right']],
+  ['push in', ['push in', 'push-in', 'pushes in', 'pushing in', 'push forward', 'creep in', 'creeps in']],
+  ['pull out', ['pull out', 'pull-out', 'pulls out', 'pulling out', 'pull back', 'pull-back', 'pulls back', 'pulling back']],
+  ['pan', ['pan', 'pans', 'panning', 'panned', 'whip pan', 'whip-pan', 'whip pans']],
+  ['tilt', ['tilt', 'tilts', 'tilting', 'tilted up', 'tilted down']],
+  ['crane', ['crane', 'cranes', 'craning', 'crane up', 'crane down', 'jib', 'jib up', 'jib down', 'boom up', 'boom down', 'booms up', 'booms down', 'pedestal up', 'pedestal down']],
+  ['arc', ['arc', 'arcs', 'arcing', 'orbit', 'orbits', 'orbiting', 'circles around', 'circling']],
+  ['zoom', ['zoom', 'zooms', 'zooming', 'zoom in', 'zoom out', 'crash zoom', 'snap zoom']],
+  ['tracking', ['tracking shot', 'tracking', 'follows', 'following shot', 'follow shot', 'leading shot']],
+  ['roll', ['dutch roll', 'barrel roll']],
+  ['drone', ['flyover', 'fly-over', 'fly-through', 'flythrough', 'flies over', 'flies through', 'swoops']],
+];
+
+export interface MoveHit {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+const moveIndex: Array<{ kind: string; re: RegExp }> = MOVES.flatMap(([kind, ps]) => ps.map((p) => ({ kind, p }))).sort((a, b) => b.p.length - a.p.length).map(({ kind, p }) => ({ kind, re: new RegExp(String.raw`(?<![\p{L}\p{N}-])${p.replace(/[-]/g, '[- ]?').replace(/ /g, '[ -]')}(?![\p{L}\p{N}-])`, 'giu') }));
+
+/** Camera moves in a camera description, each stretch counted once (longest phrase wins). */
+export function cameraMoves(text: string): MoveHit[] {
+  const hits: MoveHit[] = [];
+  for (const { kind, re } of moveIndex) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (hits.some((h) => start < h.end && h.start < end)) continue;
+      hits.push({ kind, start, end });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Words that, in prose, make a sentence about the camera (only there are moves counted in prose). */
+export const CAMERA_SUBJECT = /\b(?:camera|lens|shot|we)\b/i;
+
+/**
+ * Big, distinct subject actions. Small beats ("takes four steps, pauses, turns up her collar") are
+ * what the guide recommends and are never counted; these are actions that each deserve a shot.
+ */
+const ACTION_VERBS: ReadonlyArray<[lemma: string, forms: string[]]> = [
+  ['run', ['runs', 'running', 'ran', 'sprints', 'sprinting', 'sprinted']],
+  ['jump', ['jumps', 'jumping', 'jumped', 'leaps', 'leaping', 'leapt', 'leaped', 'vaults', 'vaulting']],
+  ['fight', ['fights', 'fighting', 'fought', 'punches', 'punching', 'punched', 'kicks', 'kicking', 'kicked', 'wrestles', 'wrestling']],
+  ['drive', ['drives', 'driving', 'drove', 'drives off', 'speeds away', 'speeds off']],
+  ['dance', ['dances', 'dancing', 'danced', 'twirls', 'twirling', 'spins around']],
+  ['climb', ['climbs', 'climbing', 'climbed', 'scales', 'scaling']],
+  ['fall', ['falls', 'falling', 'fell', 'collapses', 'collapsing', 'tumbles', 'tumbling', 'trips', 'tripping']],
+  ['throw', ['throws', 'throwing', 'threw', 'hurls', 'hurling', 'tosses', 'tossing']],
+  ['swim', ['swims', 'swimming', 'swam', 'dives', 'diving', 'dived', 'dove into']],
+  ['ride', ['rides', 'riding', 'rode', 'cycles', 'cycling', 'pedals', 'skateboards', 'skates', 'skating', 'surfs', 'surfing']],
+  ['chase', ['chases', 'chasing', 'chased', 'pursues', 'pursuing']],
+  ['fly', ['takes off', 'flies away', 'soars']],
+  ['cook', ['cooks', 'cooking', 'chops', 'chopping', 'stirs', 'stirring', 'fries', 'frying']],
+  ['write', ['writes', 'writing', 'wrote', 'types', 'typing', 'sketches', 'sketching', 'paints', 'painting']],
+  ['play', ['plays the', 'playing the', 'strums', 'strumming', 'drums', 'drumming']],
+  ['eat', ['eats', 'eating', 'ate', 'drinks', 'drinking', 'drank', 'sips', 'sipping']],
+  ['sing', ['sings', 'singing', 'sang']],
+  ['embrace', ['hugs', 'hugging', 'embraces', 'embracing', 'kisses', 'kissing']],
+  ['open', ['opens the door', 'opens a door', 'slams the door', 'kicks the door']],
+  ['dress', ['gets dressed', 'changes clothes', 'puts on her', 'puts on his', 'puts on their']],
+];
+
+export interface ActionHit {
+  lemma: string;
+  start: number;
+  end: number;
+}
+
+const actionIndex = ACTION_VERBS.flatMap(([lemma, forms]) => forms.map((f) => ({ lemma, re: new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${f.replace(/ /g, '\\s+')}(?![\p{L}\p{N}-])`, 'giu') })));
+
+// Before these words an "-s" form is a plural noun ("the drinks", "lamb chops" aside) and an
+// "-ing" form an adjective ("falling snow"); only verbs count.
+const DETERMINER = /(?:^|\s)(?:the|a|an|of|some|his|her|their|its|my|your|our|two|three|few|many|several|with|no|more|french|lamb|pork|fish)\s+$/i;
+const PROGRESSIVE = /(?:^|\s)(?:is|are|was|were|be|been|keeps|starts|begins|stops|continues|finishes|keep|start|begin|stop|continue|finish|then|and|while|,)\s*$/i;
+
+export function actions(text: string): ActionHit[] {
+  const hits: ActionHit[] = [];
+  for (const { lemma, re } of actionIndex) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const before = text.slice(Math.max(0, start - 24), start);
+      const first = m[0].split(/\s/)[0]!.toLowerCase();
+      if (first.endsWith('s') && DETERMINER.test(before)) continue;
+      if (first.endsWith('ing') && !PROGRESSIVE.test(before)) continue;
+      if (hits.some((h) => start < h.end && h.start < end)) continue;
+      hits.push({ lemma, start, end });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Vague words and what to write instead (after the guide's weak → strong table). */
+export const VAGUE: Readonly<Record<string, string>> = {
+  beautiful: 'name what makes it so: "wet asphalt, neon signs reflecting in puddles"',
+  beautifully: 'say how: "lit by a low amber sun"',
+  nice: 'name the light, colour or texture you mean',
+  pretty: 'name the details: "soft freckles, loose braid, linen shirt"',
+  cinematic: 'name the lens, light and move: "35 mm, shallow depth of field, slow dolly in"',
+  epic: 'give scale with framing: "aerial wide shot, tiny figure on the ridge"',
+  amazing: 'describe what is seen, not how it should feel',
+  stunning: 'name the light and palette: "golden backlight, amber and teal"',
+  gorgeous: 'name the details that make it so',
+  awesome: 'describe what is seen, not how it should feel',
+  breathtaking: 'give scale and light: "vast salt flat, sun just below the horizon"',
+  incredible: 'describe what is seen, not how it should feel',
+  majestic: 'give scale and angle: "low angle, wide lens, cliffs filling the frame"',
+  magical: 'name the effect: "floating dust motes lit by shafts of light"',
+  dreamy: 'name the treatment: "soft focus, Black Pro-Mist 1/2, pastel palette"',
+  aesthetic: 'name the palette and texture: "pastel pink and mint, 16 mm grain"',
+  masterpiece: 'cut it: the model does not rate its own work',
+  'high quality': 'cut it, and name the format instead: "35 mm film, fine grain"',
+  'high-quality': 'cut it, and name the format instead: "35 mm film, fine grain"',
+  'best quality': 'cut it, and name the format instead: "35 mm film, fine grain"',
+  'ultra realistic': 'name the capture: "handheld documentary, natural light, 24 fps"',
+  'ultra-realistic': 'name the capture: "handheld documentary, natural light, 24 fps"',
+  hyperrealistic: 'name the capture: "handheld documentary, natural light, 24 fps"',
+  'hyper-realistic': 'name the capture: "handheld documentary, natural light, 24 fps"',
+  photorealistic: 'name the capture: "digital cinema camera, natural light"',
+  wonderful: 'describe what is seen, not how it should feel',
+  lovely: 'name the light, colour or texture you mean',
+  interesting: 'say what happens in the frame',
+  'visually appealing': 'name the composition, light and palette',
+  'eye-catching': 'name what draws the eye: "red umbrella in a grey crowd"',
+};
+
+const vagueRe = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’-])(?:${Object.keys(VAGUE)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/-/g, '\\-').replace(/ /g, '\\s+'))
+    .join('|')})(?![\p{L}\p{N}-])`,
+  'giu',
+);
+
+export function vagueWords(text: string): Array<{ word: string; start: number; end: number; advice: string }> {
+  const out: Array<{ word: string; start: number; end: number; advice: string }> = [];
+  for (const m of text.matchAll(vagueRe)) {
+    const key = normalise(m[0]).replace(/\s+/g, ' ');
+    // "pretty" as an adverb ("pretty quiet") and "cool" as a colour temperature are not vague.
+    if (key === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length, advice: VAGUE[key]! });
+  }
+  return out;
+}
+
+/** Imperative verbs that start a change in a REMIX or EDIT. */
+export const CHANGE_VERBS = new Set([
+  'shift', 'switch', 'change', 'make', 'add', 'remove', 'replace', 'turn', 'swap', 'move', 'increase', 'decrease', 'reduce', 'set', 'darken', 'brighten', 'lighten', 'warm', 'cool', 'desaturate', 'saturate', 'slow', 'speed', 'zoom', 'crop', 'reframe', 'recolor', 'recolour', 'extend', 'delete', 'drop', 'put', 'give', 'use', 'raise', 'lower', 'push', 'pull', 'tint', 'relight', 'restyle', 'insert', 'erase', 'widen', 'tighten', 'soften', 'sharpen', 'keep',
+]);

@@ -1,0 +1,105 @@
+/**
+ * Phrases that ask in prose for what only an API parameter decides: the clip's length and its
+ * size (resolution, orientation, aspect ratio). The model never reads them as settings, so they
+ * do nothing except crowd the prompt. Each hit says how to remove it cleanly when that is possible.
+ */
+import { article, removal } from './text.js';
+
+export interface ProseHit {
+  start: number;
+  end: number;
+  /** The phrase as written. */
+  phrase: string;
+  /** Replacement for a clean fix (null when no safe rewrite exists). */
+  fix: { start: number; end: number; newText: string } | null;
+  /** For resolution hits: which setting answers it. */
+  kind: 'length' | 'resolution' | 'portrait' | 'landscape';
+}
+
+const NUM = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|sixty|ninety)`;
+const UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?)`;
+const MEDIUM = String.raw`(?:video|clip|film|movie|sequence|spot|ad|commercial|reel|animation|short)`;
+
+const removeAll = (text: string, start: number, end: number): ProseHit['fix'] => ({ ...removal(text, start, end), newText: '' });
+
+/** "A 20-second video of…" → "A video of…": drop the modifier, keep the article right for the next word. */
+function dropModifier(text: string, m: RegExpExecArray, articleGroup: string, next: string): ProseHit['fix'] {
+  const a = articleGroup;
+  const capital = a[0] === a[0]!.toUpperCase() && a[0] !== a[0]!.toLowerCase();
+  const art = /^the$/i.test(a) ? a : article(next, capital);
+  const end = m.index + m[0].length - next.length;
+  return { start: m.index, end, newText: `${art} ` };
+}
+
+export function lengthInProse(text: string): ProseHit[] {
+  const hits: ProseHit[] = [];
+  const add = (start: number, end: number, fix: ProseHit['fix']): void => {
+    if (hits.some((h) => start < h.end && h.start < end)) return;
+    hits.push({ start, end, phrase: text.slice(start, end), fix, kind: 'length' });
+  };
+  let m: RegExpExecArray | null;
+  // "a 20-second video", "an eight second clip", "the 10-second-long film"
+  const modifier = new RegExp(String.raw`\b(an?|the)\s+${NUM}[- ]${UNIT}(?:[- ]long)?\s+(${MEDIUM}s?)\b`, 'giu');
+  while ((m = modifier.exec(text))) add(m.index, m.index + m[0].length, dropModifier(text, m, m[1]!, m[2]!));
+  // "lasting 20 seconds", "duration: 4s", "running time of 30 seconds", "20 seconds long"
+  const lasting = new RegExp(String.raw`\b(?:lasting|that lasts|runs for|running time(?: of)?|duration(?: of)?:?|length(?: of)?:?)\s+(?:about\s+|around\s+|approximately\s+|exactly\s+)?${NUM}\s*(?:s\b|${UNIT}\b)(?:\s+long\b)?`, 'giu');
+  while ((m = lasting.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length));
+  const long = new RegExp(String.raw`\b(?:(?:is|be|at|about)\s+)?${NUM}[- ]${UNIT}[- ]long\b`, 'giu');
+  while ((m = long.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length));
+  // "make it longer", "make the video 30 seconds", "extend the clip"
+  const make = new RegExp(String.raw`\b(?:make|making|keep)\s+(?:it|this|the\s+${MEDIUM})\s+(?:longer|shorter|${NUM}\s+${UNIT}(?:\s+long)?)\b|\b(?:lengthen|shorten)\s+(?:it|the\s+${MEDIUM})\b`, 'giu');
+  while ((m = make.exec(text))) add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length));
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Remove the phrase only when it is its whole sentence ("Make it longer."); else no safe fix. */
+function wholeSentence(text: string, start: number, end: number): ProseHit['fix'] {
+  const before = text.slice(0, start);
+  const sStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf(';')) + 1;
+  if (before.slice(sStart).trim() !== '') return null;
+  const close = text.slice(end).match(/^[.!?;]?/)![0];
+  let e = end + close.length;
+  if (text.slice(e).trim() !== '' && !/^\s/.test(text.slice(e))) return null;
+  // The sentence goes with the space before it ("A street. Make it longer." → "A street."), or,
+  // first in its line, with the space after it.
+  if (sStart === 0 && text[e] === ' ') e += 1;
+  return { start: sStart, end: e, newText: '' };
+}
+
+const RES = String.raw`(?:4k|8k|2k|uhd|ultra[- ]hd|full[- ]hd|hd|fhd|1080p|720p|2160p|1440p|4320p)`;
+
+export function resolutionInProse(text: string): ProseHit[] {
+  const hits: ProseHit[] = [];
+  const add = (start: number, end: number, fix: ProseHit['fix'], kind: ProseHit['kind']): void => {
+    if (hits.some((h) => start < h.end && h.start < end)) return;
+    hits.push({ start, end, phrase: text.slice(start, end), fix, kind });
+  };
+  let m: RegExpExecArray | null;
+  // "in 4K", "at 1080p resolution", "in ultra HD"
+  const inRes = new RegExp(String.raw`\b(?:in|at)\s+${RES}(?:\s+resolution)?\b`, 'giu');
+  while ((m = inRes.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution');
+  // "4K footage", "1080p", "8K resolution" (bare HD/2K are too ambiguous without "in"/"at")
+  const bare = /\b(?:4k|8k|uhd|1080p|720p|2160p|1440p|4320p)(?:\s+resolution)?\b/giu;
+  while ((m = bare.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution');
+  // "1920x1080" written in prose
+  const dims = /\b\d{3,4}\s?[x×]\s?\d{3,4}\b/gu;
+  while ((m = dims.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution');
+  // "a vertical video", "in portrait mode", "landscape orientation"
+  const orient = /\b(?:(an?)\s+)?(?:in\s+)?(vertical|portrait|horizontal|landscape|widescreen)\s+(video|format|orientation|mode|aspect ratio)(s?)\b/giu;
+  while ((m = orient.exec(text))) {
+    const kind = /vertical|portrait/i.test(m[2]!) ? 'portrait' : 'landscape';
+    const noun = m[3]!.toLowerCase();
+    let fix: ProseHit['fix'];
+    if (m[1] && noun === 'video') {
+      // "a vertical video of" → "a video of"
+      fix = { start: m.index, end: m.index + m[0].length - m[3]!.length - m[4]!.length, newText: `${article(m[3]!, m[1][0] === 'A')} ` };
+    } else if (/^in\s/i.test(m[0].slice(m[1] ? m[1].length + 1 : 0)) || noun !== 'video') {
+      fix = removeAll(text, m.index, m.index + m[0].length);
+    } else fix = null;
+    add(m.index, m.index + m[0].length, fix, kind);
+  }
+  // "16:9", "9:16 aspect ratio"
+  const ratio = /\b(?:in\s+)?(9:16|16:9)(?:\s+(?:aspect ratio|format|frame))?\b/giu;
+  while ((m = ratio.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), m[1] === '9:16' ? 'portrait' : 'landscape');
+  return hits.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,120 @@
+/**
+ * Small text helpers shared by the prose, craft and guardrail rules: words with their offsets,
+ * normalised for matching (case, accents, curly apostrophes), quoted stretches, sentences, and
+ * edits that remove a phrase without leaving doubled spaces or dangling commas.
+ */
+import type { Span } from '../../source/index.js';
+
+export interface Word {
+  /** As written. */
+  text: string;
+  /** Lower case, accents removed, curly apostrophes straightened. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+
+/** Lower case without accents: "Beyoncé" → "beyonce", "PELÉ" → "pele". */
+export function normalise(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/’/g, "'")
+    .toLowerCase();
+}
+
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0];
+    // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
+    if (/['’]s$/i.test(t)) t = t.slice(0, -2);
+    out.push({ text: t, norm: normalise(t), start: m.index, end: m.index + t.length });
+  }
+  return out;
+}
+
+/** [start, end) ranges of text inside double quotes (straight or curly), quotes included. */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /"[^"]*"?|“[^”]*”?/g;
+  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+export function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
+  return ranges.some(([s, e]) => at >= s && at < e);
+}
+
+/** The sentence around `at`: from after the previous `.`, `!`, `?` or `;` to the next one. */
+export function sentenceAt(text: string, at: number): { start: number; end: number } {
+  let s = at;
+  while (s > 0 && !/[.!?;]/.test(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
+  return { start: s, end: e };
+}
+
+/** Sentences of a line, as [start, end) ranges (terminators excluded). */
+export function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || /[.!?;]/.test(text[i]!)) {
+      if (text.slice(s, i).trim()) out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The span to delete to remove `text[start, end)` cleanly: with one neighbouring space, and with a
+ * comma that would otherwise be left dangling ("a street, in 4K, at night" → "a street, at night").
+ * Returns null when the phrase is the whole sentence's subject and removing it would leave a
+ * fragment that reads wrong (callers then offer no safe fix).
+ */
+export function removal(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  const before = text.slice(0, s);
+  const after = text.slice(e);
+  if (/,\s*$/.test(before) && /^\s*,/.test(after)) {
+    // ", in 4K," → ","
+    s = before.replace(/\s*$/, '').length;
+    e = e + (after.match(/^\s*/)?.[0].length ?? 0);
+    return { start: s, end: e };
+  }
+  if (/,\s*$/.test(before) && /^\s*([.!?;]|$)/.test(after)) {
+    // "a street, in 4K." → "a street."
+    s = before.replace(/,\s*$/, '').length;
+    return { start: s, end: e };
+  }
+  if (/ $/.test(before) && (/^[ .,!?;:)]/.test(after) || after === '')) {
+    s -= 1;
+    return { start: s, end: e };
+  }
+  if (/^ /.test(after)) e += 1;
+  return { start: s, end: e };
+}
+
+/** Offset the fragment-relative range to a source span. */
+export function spanIn(fragmentSpan: Span, start: number, end: number): Span {
+  return { start: fragmentSpan.start + start, end: fragmentSpan.start + end };
+}
+
+/** "a" or "an" for the word that follows (by its first sound, roughly). */
+export function article(next: string, capital: boolean): string {
+  const vowel = /^(?:[aeio]|u(?!ni|se|sa|su|ro|ti)|hour|honest|heir|8|11|18|80)/i.test(next);
+  const a = vowel ? 'an' : 'a';
+  return capital ? a[0]!.toUpperCase() + a.slice(1) : a;
+}
+
+/** Whether a phrase (already normalised, space-separated) occurs at word `i` of `ws`. */
+export function phraseAt(ws: readonly Word[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > ws.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (ws[i + k]!.norm !== phrase[k]) return false;
+  return true;
+}

@@ -1,0 +1,46 @@
+import type * as A from '../../syntax/ast.js';
+import { CAMERA_SUBJECT, cameraMoves, type MoveHit } from '../guardrails/craft.js';
+import { sentences, spanIn } from '../guardrails/text.js';
+import { ruleMeta } from '../meta.js';
+import type { Rule } from '../types.js';
+import type { Span } from '../../source/index.js';
+
+/**
+ * More than one camera move in a shot. Moves are counted in the timing line's camera note, in
+ * `Camera:` lines, and in prose sentences about the camera ("the camera pans…"); elsewhere "pan"
+ * and "tilt" are too often something else (a frying pan, a tilted head).
+ */
+export const craftOneCameraMove: Rule = {
+  meta: ruleMeta('SC651', { speed: 'fast' }),
+  create(ctx) {
+    const byShot = new Map<A.Shot, Array<MoveHit & { span: Span }>>();
+    const add = (shot: A.Shot, text: string, at: Span, from = 0, to = text.length): void => {
+      const list = byShot.get(shot) ?? [];
+      for (const h of cameraMoves(text.slice(from, to))) list.push({ ...h, span: spanIn(at, from + h.start, from + h.end) });
+      byShot.set(shot, list);
+    };
+    return {
+      text(f) {
+        if (!f.shot) return;
+        if (f.kind === 'camera' || (f.kind === 'shot-key' && /^camera$/i.test(f.label ?? ''))) add(f.shot, f.text, f.span);
+        else if (f.kind === 'prose' || f.kind === 'trailing') {
+          for (const [s, e] of sentences(f.text)) if (CAMERA_SUBJECT.test(f.text.slice(s, e))) add(f.shot, f.text, f.span, s, e);
+        }
+      },
+      end() {
+        for (const [, hits] of byShot) {
+          const kinds = [...new Set(hits.map((h) => h.kind))];
+          if (kinds.length < 2) continue;
+          const second = hits.find((h) => h.kind === kinds[1])!;
+          const text = (h: MoveHit & { span: Span }): string => ctx.source.text.slice(h.span.start, h.span.end);
+          if (ctx.isAllowed(text(second))) continue;
+          ctx.report({
+            span: second.span,
+            message: `This shot has ${kinds.length} camera moves (${kinds.join(', ')}); the prompting guide asks for one clear camera move per shot. Keep one, or split the shot where the move changes.`,
+            related: [{ message: `the first move ("${text(hits[0]!)}")`, span: hits[0]!.span }],
+          });
+        }
+      },
+    };
+  },
+};
