@@ -2,6 +2,14 @@
  * Every lint rule. Adding a rule is adding its file (and doc) under `rules/`, its catalogue
  * entry, and one line here.
  */
+import { craftCastDrift } from './rules/craft-cast-drift.js';
+import { craftDialogueFits } from './rules/craft-dialogue-fits.js';
+import { craftOneAction } from './rules/craft-one-action.js';
+import { craftOneCameraMove } from './rules/craft-one-camera-move.js';
+import { craftPromptLength } from './rules/craft-prompt-length.js';
+import { craftRemixOneChange } from './rules/craft-remix-one-change.js';
+import { craftStyleFirst } from './rules/craft-style-first.js';
+import { craftVague } from './rules/craft-vague.js';
 import { limitsExtension } from './rules/limits-extension.js';
 import { limitsFeature } from './rules/limits-feature.js';
 import { limitsIgnored } from './rules/limits-ignored.js';
@@ -9,6 +17,8 @@ import { limitsModel } from './rules/limits-model.js';
 import { limitsPromptLength } from './rules/limits-prompt-length.js';
 import { limitsSeconds } from './rules/limits-seconds.js';
 import { limitsSize } from './rules/limits-size.js';
+import { proseLengthInProse } from './rules/prose-length-in-prose.js';
+import { proseResolutionInProse } from './rules/prose-resolution-in-prose.js';
 import { referenceFormat } from './rules/reference-format.js';
 import { referenceMissing } from './rules/reference-missing.js';
 import { referenceOutsideProject } from './rules/reference-outside-project.js';
@@ -33,6 +43,16 @@ const rules: Rule[] = [
   referenceOutsideProject,
   referenceFormat,
   referenceSize,
+  proseLengthInProse,
+  proseResolutionInProse,
+  craftOneCameraMove,
+  craftOneAction,
+  craftVague,
+  craftDialogueFits,
+  craftPromptLength,
+  craftRemixOneChange,
+  craftCastDrift,
+  craftStyleFirst,
 ];
 
 export function allRules(): readonly Rule[] {

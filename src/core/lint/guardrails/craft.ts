@@ -26,7 +26,7 @@ export interface MoveHit {
   end: number;
 }
 
-const moveIndex: Array<{ kind: string; re: RegExp }> = MOVES.flatMap(([kind, ps]) => ps.map((p) => ({ kind, p }))).sort((a, b) => b.p.length - a.p.length).map(({ kind, p }) => ({ kind, re: new RegExp(String.raw`(?<![\p{L}\p{N}-])${p.replace(/[-]/g, '[- ]?').replace(/ /g, '[ -]')}(?![\p{L}\p{N}-])`, 'giu') }));
+const moveIndex: Array<{ kind: string; re: RegExp }> = MOVES.flatMap(([kind, ps]) => ps.map((p) => ({ kind, p }))).sort((a, b) => b.p.length - a.p.length).map(({ kind, p }) => ({ kind, re: new RegExp(String.raw`(?<![\p{L}\p{N}-])${p.replace(/[- ]/g, '[- ]?')}(?![\p{L}\p{N}-])`, 'giu') }));
 
 /** Camera moves in a camera description, each stretch counted once (longest phrase wins). */
 export function cameraMoves(text: string): MoveHit[] {
@@ -141,7 +141,7 @@ export const VAGUE: Readonly<Record<string, string>> = {
 const vagueRe = new RegExp(
   String.raw`(?<![\p{L}\p{N}'’-])(?:${Object.keys(VAGUE)
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/-/g, '\\-').replace(/ /g, '\\s+'))
+    .map((w) => w.replace(/ /g, '\\s+'))
     .join('|')})(?![\p{L}\p{N}-])`,
   'giu',
 );
