@@ -21,7 +21,7 @@ function meaning(text: string): unknown {
   const m = withoutSpans(ast) as { trivia: { text: { text: string } }[] };
   for (const t of m.trivia) t.text.text = t.text.text.replace(/\s+/g, ' ').trim();
   // The formatter writes one kind of line ending throughout.
-  const fm = (m as { frontMatter: { yaml: { text: string } } | null }).frontMatter;
+  const fm = (m as unknown as { frontMatter: { yaml: { text: string } } | null }).frontMatter;
   if (fm) fm.yaml.text = fm.yaml.text.split(/\r\n|\n|\r/).map((l) => l.trimEnd()).join('\n').trimEnd();
   const canonicalKeys = (v: unknown): void => {
     if (Array.isArray(v)) return v.forEach(canonicalKeys);
