@@ -207,7 +207,7 @@ const grammar = {
       patterns: [{ include: '#trivia' }, { include: '#shot' }, { include: '#section' }, { include: '#cast-entry' }, { include: '#inline-note' }],
     },
     'look-block': {
-      begin: raw`^[ \t]*(LOOK)(?:[ \t]+(\S+))?([^\n]*)$`,
+      begin: raw`^[ \t]*(LOOK)${WORD_END}(?:[ \t]+(\S+))?([^\n]*)$`,
       beginCaptures: {
         0: { name: 'meta.heading.look.shot' },
         1: { name: S.keyword('look') },
@@ -219,7 +219,7 @@ const grammar = {
       patterns: [{ include: '#body' }],
     },
     'clip-block': {
-      begin: raw`^[ \t]*(CLIP)(?:[ \t]+(?!${ATTRIBUTE_LIKE})(\S+))?([^\n]*)$`,
+      begin: raw`^[ \t]*(CLIP)${WORD_END}(?:[ \t]+(?!${ATTRIBUTE_LIKE})(\S+))?([^\n]*)$`,
       beginCaptures: {
         0: { name: 'meta.heading.clip.shot' },
         1: { name: S.keyword('clip') },
