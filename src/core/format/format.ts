@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { SourceFile, Span } from '../source/index.js';
 import type * as A from '../syntax/ast.js';
-import { lookupShotKey, sectionById } from '../syntax/keys.js';
+import { lookupShotKey, normalizeKey, sectionById } from '../syntax/keys.js';
 import { parse } from '../syntax/parse.js';
 
 export interface FormatOptions {
@@ -38,6 +38,7 @@ class Printer {
   /** A blank line right before the next line itself, after any trivia that precedes it. */
   private itemBlank = false;
   private readonly broken: Span[];
+  private readonly keepSpelling: Set<A.Section>;
 
   constructor(
     private readonly ast: A.File,
@@ -49,6 +50,7 @@ class Printer {
     this.eol = firstEol?.[0] === '\r\n' ? '\r\n' : '\n';
     // Lines with syntax errors in their heads are printed as written, so nothing is lost.
     this.broken = diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('SC1')).map((d) => d.span);
+    this.keepSpelling = sectionsWrittenTwoWays([ast.items, ...ast.blocks.map((b) => b.items)]);
   }
 
   print(): string {
@@ -229,7 +231,7 @@ class Printer {
   }
 
   private section(s: A.Section, indent: number): void {
-    const key = s.section ? sectionById(s.section).name : s.key.text;
+    const key = s.section && !this.keepSpelling.has(s) ? sectionById(s.section).name : s.key.text;
     this.keyedLines(s.key.span.start, `${key}: `, [s.value.span], indent);
     for (const line of s.lines) {
       if (line.kind === 'Line') {
@@ -275,6 +277,28 @@ class Printer {
     if (shot.trailing) line += ` — ${this.raw(shot.trailing.span)}`;
     return line;
   }
+}
+
+/**
+ * Sections that one block writes under two different names of the same section (`Wardrobe:` then
+ * `Props:`). The resolver reads the second name as a sub-heading, so printing both in the
+ * canonical spelling would change the prompt: these keep the spelling they were written with.
+ */
+function sectionsWrittenTwoWays(lists: readonly (readonly A.Item[])[]): Set<A.Section> {
+  const keep = new Set<A.Section>();
+  for (const items of lists) {
+    const groups = new Map<string, A.Section[]>();
+    for (const item of items) {
+      if (item.kind !== 'Section' || !item.section) continue;
+      const group = groups.get(item.section);
+      if (group) group.push(item);
+      else groups.set(item.section, [item]);
+    }
+    for (const group of groups.values()) {
+      if (new Set(group.map((s) => normalizeKey(s.key.text))).size > 1) for (const s of group) keep.add(s);
+    }
+  }
+  return keep;
 }
 
 /** Seconds with at least two decimals, more only when the value needs them. */

@@ -53,8 +53,11 @@ export interface LineInfo {
   t2End: number;
 }
 
+// After the end time: the end of the line, a dash, quote or `(` after spaces, a quote or `(`
+// directly, or a dash directly followed by a space, quote or `(` (`0.00–2.40—"Arrival"`). Anything
+// else ("3-4 commuters wait") keeps the line prose.
 const TIMING_RE =
-  /(\d+(?::\d{1,2})?(?:\.\d+)?)s?[ \t]*(?:--|[-–—‒])[ \t]*(\d+(?::\d{1,2})?(?:\.\d+)?)s?(?=[ \t]*(?:$|[\r\n])|[ \t]+(?:--|[-–—‒"“”'‘(])|[ \t]*[("“])/y;
+  /(\d+(?::\d{1,2})?(?:\.\d+)?)s?[ \t]*(?:--|[-–—‒])[ \t]*(\d+(?::\d{1,2})?(?:\.\d+)?)s?(?=[ \t]*(?:$|[\r\n])|[ \t]+(?:--|[-–—‒"“”'‘(])|[ \t]*[("“]|(?:--|[-–—‒])[ \t"“(])/y;
 const NAME_RE =
   /(\p{Lu}[\p{Lu}\p{Nd}\p{M} .'’-]*?)[ \t]*(?:\(([^()\r\n]*)\)[ \t]*)?:(?=[ \t]|$|[\r\n])/uy;
 const KEY_RE = /(\p{L}[\p{L}\p{M} &/'’-]*?)[ \t]*:(?=[ \t]|$|[\r\n])/uy;
