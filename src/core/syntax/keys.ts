@@ -171,8 +171,20 @@ export const CLIP_KEYS: readonly ClipKeyInfo[] = [
   },
 ];
 
+const normalized = new Map<string, string>();
+
 /** Normalise a written key for lookup: case, spacing around `&` and `/`, and `and` for `&`. */
 export function normalizeKey(label: string): string {
+  let n = normalized.get(label);
+  if (n === undefined) {
+    if (normalized.size > 4096) normalized.clear();
+    n = normalizeUncached(label);
+    normalized.set(label, n);
+  }
+  return n;
+}
+
+function normalizeUncached(label: string): string {
   return label
     .toLowerCase()
     .replace(/\s+and\s+/g, '&')
@@ -218,9 +230,21 @@ export const ALL_KEY_SPELLINGS: readonly string[] = [
 
 const allIndex = new Set(ALL_KEY_SPELLINGS.map(normalizeKey));
 
-export function isKnownKey(label: string): boolean {
-  return allIndex.has(label.toLowerCase()) || allIndex.has(normalizeKey(label));
+/** Labels repeat across lines and files; remember the verdicts (bounded, so memory stays flat). */
+function memo(fn: (label: string) => boolean): (label: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (label) => {
+    let v = cache.get(label);
+    if (v === undefined) {
+      if (cache.size > 4096) cache.clear();
+      v = fn(label);
+      cache.set(label, v);
+    }
+    return v;
+  };
 }
+
+export const isKnownKey = memo((label) => allIndex.has(label.toLowerCase()) || allIndex.has(normalizeKey(label)));
 
 /** Optimal string alignment distance, bounded: returns `max + 1` as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max = 2): number {
@@ -274,11 +298,11 @@ export function closest(word: string, candidates: readonly string[], max = 2): s
 }
 
 /** Whether a label not in the vocabulary is close enough to a key to be a misspelt one. */
-export function looksLikeMisspeltKey(label: string): boolean {
+export const looksLikeMisspeltKey = memo((label) => {
   if (label.length < 4) return false;
   const words = label.trim().split(/\s+/);
   if (words.length > 3) return false;
   const first = label.charCodeAt(0);
   if (!(first >= 65 && first <= 90)) return false;
   return closest(label, ALL_KEY_SPELLINGS, label.length >= 7 ? 2 : 1) !== undefined;
-}
+});
