@@ -1,0 +1,179 @@
+/**
+ * The open documents: their text (kept in step with incremental edits), their current
+ * `DocumentState`, and the slow-rule diagnostics from the last open or save, moved along with
+ * every edit so they stay on the right text between saves.
+ */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../core/diagnostics/index.js';
+import type { Span } from '../core/source/index.js';
+import { ConfigCache, isConfigPath } from './config.js';
+import { uriToPath } from './convert.js';
+import { DocumentState } from './state.js';
+
+/** One edit as offsets into the text it was applied to. */
+export interface Edit {
+  start: number;
+  end: number;
+  length: number;
+}
+
+export interface OpenDocument {
+  uri: string;
+  path: string | null;
+  /** A shotc.yaml buffer rather than a .shot file. */
+  isConfig: boolean;
+  text: TextDocument;
+  state: DocumentState | undefined;
+  stateGeneration: number;
+  /** Slow-rule diagnostics, positioned for the current text. */
+  slow: Diagnostic[];
+  /** A slow run in flight: the version it started from and the edits made since. */
+  slowRun: { id: number; version: number; edits: Edit[] } | null;
+}
+
+export class Workspace {
+  readonly configs = new ConfigCache();
+  private readonly docs = new Map<string, OpenDocument>();
+  private slowRuns = 0;
+  /** Directory for untitled buffers (the first workspace folder). */
+  fallbackDirectory: string | undefined;
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    const path = uriToPath(uri);
+    const doc: OpenDocument = {
+      uri,
+      path,
+      isConfig: isConfigPath(path),
+      text: TextDocument.create(uri, languageId, version, text),
+      state: undefined,
+      stateGeneration: -1,
+      slow: [],
+      slowRun: null,
+    };
+    this.docs.set(uri, doc);
+    if (doc.isConfig && path) this.configs.setBuffer(path, text);
+    return doc;
+  }
+
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    // One change at a time: each change's range refers to the text after the previous one.
+    let text = doc.text;
+    for (const change of changes) {
+      const edit: Edit | null =
+        'range' in change
+          ? { start: text.offsetAt(change.range.start), end: text.offsetAt(change.range.end), length: change.text.length }
+          : null;
+      text = TextDocument.update(text, [change], version);
+      if (edit) {
+        doc.slow = shiftDiagnostics(doc.slow, edit);
+        doc.slowRun?.edits.push(edit);
+      } else {
+        doc.slow = [];
+        if (doc.slowRun) doc.slowRun.edits.push({ start: 0, end: Number.MAX_SAFE_INTEGER, length: 0 });
+      }
+    }
+    doc.text = text;
+    doc.state = undefined;
+    if (doc.isConfig && doc.path) this.configs.setBuffer(doc.path, text.getText());
+    return doc;
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    this.docs.delete(uri);
+    if (doc.isConfig && doc.path) this.configs.setBuffer(doc.path, null);
+    return doc;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+
+  /** The current state of a .shot document (null for shotc.yaml buffers and unknown URIs). */
+  state(uri: string): DocumentState | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc || doc.isConfig) return undefined;
+    const generation = this.configs.generation;
+    if (!doc.state || doc.state.version !== doc.text.version || doc.stateGeneration !== generation) {
+      const dir = doc.path ? doc.path.slice(0, doc.path.lastIndexOf('/')) || '/' : (this.fallbackDirectory ?? '/');
+      const input = {
+        uri,
+        path: doc.path,
+        version: doc.text.version,
+        text: doc.text.getText(),
+        config: this.configs.forDirectory(dir),
+        ...(this.fallbackDirectory ? { fallbackDirectory: this.fallbackDirectory } : {}),
+      };
+      doc.state = new DocumentState(input);
+      doc.stateGeneration = generation;
+    }
+    return doc.state;
+  }
+
+  /** Begin a slow run for the document's current version; `finishSlowRun` places its results. */
+  startSlowRun(doc: OpenDocument): number {
+    const id = ++this.slowRuns;
+    doc.slowRun = { id, version: doc.text.version, edits: [] };
+    return id;
+  }
+
+  /** Store a slow run's diagnostics, moved through the edits made while it ran. False if superseded. */
+  finishSlowRun(doc: OpenDocument, id: number, diagnostics: Diagnostic[]): boolean {
+    if (!doc.slowRun || doc.slowRun.id !== id || this.docs.get(doc.uri) !== doc) return false;
+    let moved = diagnostics;
+    for (const edit of doc.slowRun.edits) moved = shiftDiagnostics(moved, edit);
+    doc.slow = moved;
+    doc.slowRun = null;
+    return true;
+  }
+}
+
+/** Move diagnostics over one edit; those whose span (or a fix's edit) it touches are dropped. */
+export function shiftDiagnostics(diagnostics: readonly Diagnostic[], edit: Edit): Diagnostic[] {
+  if (!diagnostics.length) return [];
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.file !== undefined) {
+      out.push(d);
+      continue;
+    }
+    const span = shiftSpan(d.span, edit);
+    if (!span) continue;
+    const moved: Diagnostic = { ...d, span };
+    if (d.related) {
+      moved.related = d.related.flatMap((r) => {
+        if (r.file !== undefined) return [r];
+        const s = shiftSpan(r.span, edit);
+        return s ? [{ ...r, span: s }] : [];
+      });
+    }
+    if (d.fixes) {
+      const fixes = [];
+      for (const f of d.fixes) {
+        const edits = f.edits.map((e) => ({ newText: e.newText, span: shiftSpan(e.span, edit) }));
+        if (edits.every((e) => e.span)) fixes.push({ ...f, edits: edits as { newText: string; span: Span }[] });
+      }
+      moved.fixes = fixes;
+    }
+    out.push(moved);
+  }
+  return out;
+}
+
+/** A span after an edit: unchanged before it, moved after it, gone when the edit touches it. */
+export function shiftSpan(span: Span, edit: Edit): Span | null {
+  if (edit.start >= span.end) return span;
+  if (edit.end <= span.start) {
+    const delta = edit.length - (edit.end - edit.start);
+    return { start: span.start + delta, end: span.end + delta };
+  }
+  return null;
+}
