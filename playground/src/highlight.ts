@@ -1,9 +1,10 @@
 /**
  * `.shot` highlighting from the compiler's own line classifier (`classifyLine`), so the editor
  * colours a line as whatever the parser will take it for. The language is line-oriented; the only
- * state carried between lines is whether we are inside the front matter or a multi-line note —
- * the two constructs the classifier reads across lines. No CodeMirror here: a pure function a
- * test can compare with the parser.
+ * state carried between lines is whether any content came yet (front matter opens only before it)
+ * and whether we are inside the front matter or a multi-line note, the two constructs the
+ * classifier reads across lines. No CodeMirror here: a pure function a test can compare with the
+ * parser.
  */
 import { classifyLine, type LineKind } from '../../src/core/syntax/index.js';
 
@@ -35,12 +36,14 @@ export interface Segment {
 
 export interface HighlightState {
   line: number;
+  /** Whether a non-blank line came before: front matter may only open before any content. */
+  sawContent: boolean;
   /** Lines still to come of a multi-line front matter or note, as the classifier measured it. */
   rest: number;
   restKind: 'frontmatter' | 'note' | null;
 }
 
-export const startState = (): HighlightState => ({ line: 0, rest: 0, restKind: null });
+export const startState = (): HighlightState => ({ line: 0, sawContent: false, rest: 0, restKind: null });
 
 export function copyState(s: HighlightState): HighlightState {
   return { ...s };
@@ -61,7 +64,7 @@ const isFence = (l: string): boolean => {
  * How many lines the front matter or note starting at `line` covers: the lines that could
  * belong to it are joined and handed to `classifyLine`, which decides exactly as for the parser.
  */
-function coveredLines(line: string, first: boolean, lookAhead: LookAhead, kind: 'frontmatter' | 'note'): number {
+function coveredLines(line: string, prefix: string, lookAhead: LookAhead, kind: 'frontmatter' | 'note'): number {
   const lines = [line];
   for (let n = 1; ; n++) {
     const next = lookAhead(n);
@@ -70,8 +73,8 @@ function coveredLines(line: string, first: boolean, lookAhead: LookAhead, kind: 
     if (kind === 'note' ? next.trim() === '' || next.includes(']]') : isFence(next)) break;
   }
   const text = lines.join('\n');
-  const shift = first ? 0 : 1;
-  const info = classifyLine(first ? text : `\n${text}`, shift);
+  const shift = prefix.length;
+  const info = classifyLine(prefix + text, shift);
   let covered = 0;
   for (let i = 0, start = 0; i < lines.length; start += lines[i]!.length + 1, i++) if (start + shift < info.end) covered++;
   return Math.max(1, covered);
@@ -79,21 +82,23 @@ function coveredLines(line: string, first: boolean, lookAhead: LookAhead, kind: 
 
 /** Split one line (without its terminator) into styled segments, advancing the state. */
 export function highlightLine(line: string, state: HighlightState, lookAhead: LookAhead = () => null): { kind: SeenKind; segments: Segment[] } {
-  const first = state.line === 0;
-  if (first && line.charCodeAt(0) === 0xfeff) {
+  if (state.line === 0 && line.charCodeAt(0) === 0xfeff) {
     // A byte-order mark is its own token; the first line proper starts after it.
     const r = highlightLine(line.slice(1), state, lookAhead);
     return { kind: r.kind, segments: [{ end: 1, style: null }, ...r.segments.map((x) => ({ end: x.end + 1, style: x.style }))] };
   }
   state.line++;
+  // The classifier sees the line after what came before; all that matters of it is whether it
+  // held anything but blanks, so a one-character stand-in does.
+  const prefix = state.sawContent ? '.\n' : '\n';
+  if (line.trim() !== '') state.sawContent = true;
   if (state.rest > 0) {
     state.rest--;
     if (state.restKind === 'note') return { kind: 'note-body', segments: [{ end: line.length, style: 'docComment' }] };
     return { kind: 'frontmatter-body', segments: isFence(line) ? [{ end: line.length, style: 'meta' }] : yamlLine(line) };
   }
-  // The classifier treats offset 0 as the file's first line: only there is `---` front matter.
-  const info = first ? classifyLine(line, 0) : classifyLine(`\n${line}`, 1);
-  const shift = first ? 0 : 1;
+  const info = classifyLine(prefix + line, prefix.length);
+  const shift = prefix.length;
   const at = (offset: number): number => offset - shift;
   switch (info.kind) {
     case 'bom':
@@ -102,7 +107,7 @@ export function highlightLine(line: string, state: HighlightState, lookAhead: Lo
     case 'frontmatter':
     case 'note':
       if (info.kind === 'frontmatter' || !info.closed) {
-        state.rest = coveredLines(line, first, lookAhead, info.kind) - 1;
+        state.rest = coveredLines(line, prefix, lookAhead, info.kind) - 1;
         state.restKind = info.kind;
       }
       return { kind: info.kind, segments: [{ end: line.length, style: info.kind === 'note' ? 'docComment' : 'meta' }] };
