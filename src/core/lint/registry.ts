@@ -10,6 +10,10 @@ import { craftPromptLength } from './rules/craft-prompt-length.js';
 import { craftRemixOneChange } from './rules/craft-remix-one-change.js';
 import { craftStyleFirst } from './rules/craft-style-first.js';
 import { craftVague } from './rules/craft-vague.js';
+import { guardrailCopyrightedCharacter } from './rules/guardrail-copyrighted-character.js';
+import { guardrailCopyrightedMusic } from './rules/guardrail-copyrighted-music.js';
+import { guardrailRealPerson } from './rules/guardrail-real-person.js';
+import { guardrailUnder18 } from './rules/guardrail-under-18.js';
 import { limitsExtension } from './rules/limits-extension.js';
 import { limitsFeature } from './rules/limits-feature.js';
 import { limitsIgnored } from './rules/limits-ignored.js';
@@ -53,6 +57,10 @@ const rules: Rule[] = [
   craftRemixOneChange,
   craftCastDrift,
   craftStyleFirst,
+  guardrailRealPerson,
+  guardrailCopyrightedCharacter,
+  guardrailCopyrightedMusic,
+  guardrailUnder18,
 ];
 
 export function allRules(): readonly Rule[] {

@@ -1,0 +1,180 @@
+/**
+ * Finding copyrighted characters in prose: the curated list in `characters.data.ts`, indexed by
+ * first word. Names must be written as names (capitalised). Names that are also ordinary words or
+ * first names need a cue from their franchise in the same line ("Storm from the X-Men", "Link
+ * draws the Master Sword").
+ */
+import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
+import { words, type Word } from './text.js';
+
+export interface Character {
+  name: string;
+  franchise: string;
+  owner: string;
+  match: 'u' | 'a' | 'k';
+}
+
+export interface CharacterHit {
+  character: Character;
+  start: number;
+  end: number;
+  /** The franchise cue found near it, if any. */
+  cue: string | null;
+}
+
+interface Form {
+  tokens: string[];
+  character: Character;
+}
+
+let index: Map<string, Form[]> | null = null;
+const cueCache = new Map<string, RegExp[]>();
+
+function build(): Map<string, Form[]> {
+  const byFirst = new Map<string, Form[]>();
+  for (const line of CHARACTERS.split('\n')) {
+    if (!line.trim()) continue;
+    const [forms, franchise, owner, match] = line.split(';') as [string, string, string, Character['match']];
+    const names = forms.split('|');
+    const character: Character = { name: names[0]!, franchise, owner, match };
+    for (const n of names) {
+      // "Spider-Man" is also written "Spiderman" and "Spider Man".
+      const variants = new Set([n, n.replace(/-/g, ' '), n.replace(/-/g, '')]);
+      for (const v of variants) {
+        const tokens = words(v).map((w) => w.norm);
+        if (!tokens.length) continue;
+        const list = byFirst.get(tokens[0]!) ?? [];
+        if (!list.some((f) => f.character === character && f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, character });
+        byFirst.set(tokens[0]!, list);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+}
+
+function cues(franchise: string): RegExp[] {
+  let r = cueCache.get(franchise);
+  if (!r) {
+    const parts = (FRANCHISE_CUES[franchise] ?? '').split('|').filter(Boolean);
+    // Capitalised cues are names and match as written; lower-case ones in any case.
+    const named = parts.filter((p) => /^[\p{Lu}\d]/u.test(p));
+    const plain = parts.filter((p) => !/^[\p{Lu}\d]/u.test(p));
+    r = [];
+    if (named.length) r.push(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${named.join('|')})(?![\p{L}\p{N}])`, 'u'));
+    if (plain.length) r.push(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${plain.join('|')})(?![\p{L}\p{N}])`, 'iu'));
+    cueCache.set(franchise, r);
+  }
+  return r;
+}
+
+function findCue(text: string, franchise: string, start: number, end: number): string | null {
+  const blanked = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  for (const re of cues(franchise)) {
+    const m = re.exec(blanked);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+export function findCharacters(text: string, opts: { castNames?: ReadonlySet<string> } = {}): CharacterHit[] {
+  index ??= build();
+  const ws = words(text);
+  const hits: CharacterHit[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const forms = index.get(ws[i]!.norm);
+    if (!forms) continue;
+    for (const form of forms) {
+      const n = form.tokens.length;
+      if (i + n > ws.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = ws[i + k]!.norm === form.tokens[k] && /^[\s]+$/.test(text.slice(ws[i + k - 1]!.end, ws[i + k]!.start));
+      if (!ok) continue;
+      const first = ws[i]!;
+      const last = ws[i + n - 1]!;
+      if (!capitalised(first)) continue;
+      if (opts.castNames?.has(first.text)) break;
+      if (/\b(?:named|called|nicknamed)\s*$/i.test(text.slice(Math.max(0, first.start - 20), first.start))) break;
+      const c = form.character;
+      const cue = c.match === 'u' ? null : findCue(text, c.franchise, first.start, last.end);
+      if (c.match === 'k' && !cue) continue;
+      hits.push({ character: c, start: first.start, end: last.end, cue });
+      i += n - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+function capitalised(w: Word): boolean {
+  const ch = w.text[0]!;
+  return ch !== ch.toLowerCase() || /\d/.test(ch);
+}
+
+/** A generic description to offer in place of a character, by franchise. */
+export function genericFor(c: Character): string {
+  switch (c.franchise) {
+    case 'marvel':
+    case 'dc':
+      return 'an original masked superhero';
+    case 'starwars':
+    case 'doctorwho':
+    case 'terminator':
+    case 'robocop':
+      return 'an original science-fiction character';
+    case 'pokemon':
+    case 'ghibli':
+    case 'doraemon':
+      return 'an original small cartoon creature';
+    case 'mario':
+    case 'zelda':
+    case 'kirby':
+    case 'metroid':
+    case 'sonic':
+    case 'pacman':
+    case 'halo':
+    case 'tombraider':
+    case 'godofwar':
+    case 'witcher':
+    case 'mgs':
+    case 'minecraft':
+    case 'silenthill':
+    case 'assassins':
+    case 'finalfantasy':
+    case 'streetfighter':
+    case 'megaman':
+    case 'crash':
+    case 'spyro':
+      return 'an original video-game hero';
+    case 'dragonball':
+    case 'naruto':
+    case 'onepiece':
+    case 'sailormoon':
+    case 'jjk':
+    case 'demonslayer':
+    case 'aot':
+    case 'deathnote':
+    case 'bleach':
+    case 'astroboy':
+      return 'an original anime-style hero';
+    case 'elmstreet':
+    case 'friday13':
+    case 'halloween':
+    case 'childsplay':
+    case 'it':
+    case 'scream':
+    case 'hannibal':
+      return 'an original horror villain';
+    case 'potter':
+      return 'an original young wizard';
+    case 'tolkien':
+      return 'an original fantasy character';
+    case 'barbie':
+    case 'transformers':
+    case 'mlp':
+    case 'thomas':
+      return 'an original toy character';
+    default:
+      return 'an original cartoon character';
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Finding copyrighted music in prose. A title, artist or film theme is only music in a music
+ * phrase: a music word before a quoted title (`the radio plays "Wonderwall"`), a credit ("a song
+ * by Taylor Swift", "Drake's …", "a Daft Punk track"), a music verb before an artist ("blasts
+ * Metallica"), or "the theme from Jaws". A quote right after a speech verb is dialogue, never a
+ * title; public-domain songs and classical composers are fine to name.
+ */
+import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
+import { quotedRanges, words, type Word } from './text.js';
+
+export interface MusicHit {
+  start: number;
+  end: number;
+  /** What was found, for the message: a title, an artist or a film's theme. */
+  kind: 'title' | 'artist' | 'theme' | 'unknown-title' | 'style';
+  name: string;
+  /** false: a quoted title we do not know, or "in the style of" (a warning). */
+  sure: boolean;
+}
+
+interface Entry {
+  name: string;
+  common: boolean;
+}
+
+class PhraseIndex {
+  private readonly byFirst = new Map<string, Array<{ tokens: string[]; entry: Entry }>>();
+
+  constructor(list: string) {
+    for (const raw of list.split('|')) {
+      const common = raw.endsWith('~');
+      const name = common ? raw.slice(0, -1) : raw;
+      const tokens = words(name).map((w) => w.norm);
+      if (!tokens.length) continue;
+      const l = this.byFirst.get(tokens[0]!) ?? [];
+      l.push({ tokens, entry: { name, common } });
+      this.byFirst.set(tokens[0]!, l);
+    }
+    for (const l of this.byFirst.values()) l.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** The longest entry starting at word `i`, with how many words it spans. */
+  at(ws: readonly Word[], i: number, text: string): { entry: Entry; n: number } | null {
+    for (const c of this.byFirst.get(ws[i]!.norm) ?? []) {
+      const n = c.tokens.length;
+      if (i + n > ws.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = ws[i + k]!.norm === c.tokens[k] && /^[\s,:!.'’&/+-]*$/.test(text.slice(ws[i + k - 1]!.end, ws[i + k]!.start));
+      if (ok) return { entry: c.entry, n };
+    }
+    return null;
+  }
+
+  /** Whether the whole of `s` is an entry. */
+  has(s: string): Entry | null {
+    const ws = words(s);
+    if (!ws.length) return null;
+    const m = this.at(ws, 0, s);
+    return m && m.n === ws.length ? m.entry : null;
+  }
+}
+
+let lists: { artists: PhraseIndex; titles: PhraseIndex; themes: PhraseIndex; safe: PhraseIndex; classical: PhraseIndex } | null = null;
+function data(): NonNullable<typeof lists> {
+  lists ??= { artists: new PhraseIndex(ARTISTS), titles: new PhraseIndex(TITLES), themes: new PhraseIndex(THEMES), safe: new PhraseIndex(PUBLIC_DOMAIN), classical: new PhraseIndex(CLASSICAL) };
+  return lists;
+}
+
+const MUSIC_BEFORE = /\b(?:plays?|playing|played|sings?|singing|sang|hums?|humming|hummed|whistles?|whistling|blasts?|blasting|blares?|blaring|performs?|performing|covers?|covering|dances?\s+to|dancing\s+to|listens?\s+to|listening\s+to|karaoke|soundtrack|score|song|track|tune|single|anthem|theme|music|radio|jukebox|record player|stereo|speakers?|headphones|cover of|rendition of|version of|sound of|tune of|strains of|melody of|chorus of|bgm|needle drop)\b[^.;!?"“]{0,30}$/i;
+const MUSIC_AFTER = /^[\s,)]*(?:plays|is playing|starts playing|begins playing|comes on|blares|blasts|fills the|echoes|swells|on the radio|from the (?:radio|speakers?|jukebox|stereo)|by\s+\p{Lu})/u;
+const SPEECH_BEFORE = /\b(?:say|says|said|saying|whispers?|whispered|shouts?|shouted|yells?|yelled|asks?|asked|repl(?:y|ies|ied)|mutters?|muttered|tells?|told|calls? out|screams?|screamed|reads?|cr(?:y|ies|ied)|exclaims?|answers?|murmurs?|mouths?|spells?|writes?|wrote|labell?ed|signs? (?:that )?reads?|captioned)\b[^"“]{0,15}$/i;
+const CREDIT_BEFORE = /\b(?:songs?|tracks?|music|album|records?|hits?|singles?|tunes?|ballads?|cover|anthem|playlist|remix|discography|by)\s+(?:by\s+|from\s+)?$/i;
+const VERB_BEFORE = /\b(?:plays?|playing|played|blasts?|blasting|blares?|blaring|listens?\s+to|listening\s+to|dances?\s+to|dancing\s+to|sings?\s+along\s+to|singing\s+along\s+to|cranks?|cranking|jams?\s+to|jamming\s+to|puts?\s+on|covers?|covering)\s+(?:some\s+|old\s+|classic\s+)?$/i;
+const CREDIT_AFTER = /^(?:['’]s)?\s+(?:songs?|tracks?|music|album|records?|hits?|singles?|tunes?|ballad|anthem|playlist|concert|tour|cover|remix|classic|banger|"|“)/i;
+const STYLE_BEFORE = /\b(?:in the style of|sounds? like|soundalike of|sound-alike of|like a song by)\s+$/i;
+const THEME_BEFORE = /\b(?:theme|theme tune|theme song|score|soundtrack|main title|music|fanfare|march)\s+(?:from|of|to)\s+(?:the\s+)?$/i;
+const THEME_AFTER = /^\s+(?:theme|theme tune|theme song|score|soundtrack|main title|fanfare|march)\b/i;
+
+export function findMusic(text: string, opts: { soundSection?: boolean; castNames?: ReadonlySet<string> } = {}): MusicHit[] {
+  const d = data();
+  const hits: MusicHit[] = [];
+  const quotes = quotedRanges(text);
+  const taken = (s: number, e: number): boolean => hits.some((h) => s < h.end && h.start < e);
+
+  // 1. Quoted titles in a music phrase.
+  for (const [s, e] of quotes) {
+    const inner = text.slice(s + 1, e - (/["”]$/.test(text.slice(s, e)) ? 1 : 0)).replace(/[\s,.!?]+$/, '').trim();
+    if (!inner) continue;
+    const before = text.slice(Math.max(0, s - 60), s);
+    const after = text.slice(e, e + 60);
+    if (SPEECH_BEFORE.test(before)) continue;
+    const musical = MUSIC_BEFORE.test(before) || MUSIC_AFTER.test(after) || (opts.soundSection === true && !/[.!?]$/.test(inner));
+    if (!musical) continue;
+    if (d.safe.has(inner)) continue;
+    const known = d.titles.has(inner);
+    const credited = /^[\s,]*by\s+\p{Lu}/u.test(after);
+    hits.push({ start: s, end: e, kind: known || credited ? 'title' : 'unknown-title', name: inner, sure: (known !== null && !known.common) || credited });
+  }
+
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (!capitalised(w) || quotes.some(([s, e]) => w.start >= s && w.start < e)) continue;
+    const before = text.slice(Math.max(0, w.start - 40), w.start);
+    // 2. Film and show themes: "the theme from Jaws", "the Star Wars theme".
+    const theme = d.themes.at(ws, i, text);
+    if (theme) {
+      const last = ws[i + theme.n - 1]!;
+      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(last.end))) && !taken(w.start, last.end)) {
+        hits.push({ start: w.start, end: last.end, kind: 'theme', name: theme.entry.name, sure: true });
+        i += theme.n - 1;
+        continue;
+      }
+    }
+    // 3. Artists in a credit or after a music verb.
+    const artist = d.artists.at(ws, i, text);
+    if (artist && !opts.castNames?.has(w.text)) {
+      const last = ws[i + artist.n - 1]!;
+      const after = text.slice(last.end, last.end + 40);
+      const style = STYLE_BEFORE.test(before);
+      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && !taken(w.start, last.end)) {
+        hits.push({ start: w.start, end: last.end, kind: style ? 'style' : 'artist', name: artist.entry.name, sure: !style });
+        i += artist.n - 1;
+        continue;
+      }
+    }
+    // 4. Well-known titles written without quotes, beside a music word.
+    const title = d.titles.at(ws, i, text);
+    if (title && !title.entry.common && title.n >= 1) {
+      const last = ws[i + title.n - 1]!;
+      const sentence = sentenceAround(text, w.start, last.end);
+      const rest = sentence.replace(text.slice(w.start, last.end), ' ');
+      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && !taken(w.start, last.end)) {
+        hits.push({ start: w.start, end: last.end, kind: 'title', name: title.entry.name, sure: true });
+        i += title.n - 1;
+      }
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Whether `[start, end)` is credited as music ("a song by NAME", "NAME's song"): not a depiction. */
+export function isMusicCredit(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  return CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || STYLE_BEFORE.test(before) || CREDIT_AFTER.test(after);
+}
+
+/** Classical composers are out of copyright. */
+export function isClassical(name: string): boolean {
+  return data().classical.has(name) !== null;
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[.!?;]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
+  return text.slice(s, e);
+}
+
+function capitalised(w: Word): boolean {
+  const ch = w.text[0]!;
+  return ch !== ch.toLowerCase() || /\d/.test(ch);
+}
+

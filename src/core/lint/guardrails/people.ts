@@ -1,0 +1,141 @@
+/**
+ * The real-person gazetteer: every name and alias from `people.data.ts` indexed by its first
+ * normalised word, so a text is scanned in one pass with a hash lookup per word (longest match
+ * wins). Built on first use (see `loadPeople`); matching never allocates per name.
+ *
+ * A multi-word name matches when written as a name (first and last word capitalised: "Tom
+ * Hanks", "Leonardo da Vinci"); a distinctive one-word name ("Zendaya") when capitalised; a
+ * one-word name that is also a word or a common first name ("Drake", "Prince", "Madonna") only
+ * with a cue next to it ("the rapper Drake", "dressed as Prince").
+ */
+import { words, type Word } from './text.js';
+
+export interface Person {
+  name: string;
+  occupation: string;
+}
+
+interface Form {
+  tokens: string[];
+  /** m: several words; n: distinctive single name; c: single name that needs a cue. */
+  flag: 'm' | 'n' | 'c';
+  person: number;
+}
+
+export interface Gazetteer {
+  people: Person[];
+  byFirst: Map<string, Form[]>;
+}
+
+export interface PersonHit {
+  person: Person;
+  start: number;
+  end: number;
+  /** Whether a cue was needed and found (for the message). */
+  cue: string | null;
+}
+
+export function buildGazetteer(data: string, occupations: readonly string[]): Gazetteer {
+  const people: Person[] = [];
+  const byFirst = new Map<string, Form[]>();
+  for (const line of data.split('\n')) {
+    const cols = line.split('\t');
+    const index = people.length;
+    people.push({ name: cols[0]!, occupation: occupations[Number(cols[1])] ?? 'PUBLIC FIGURE' });
+    for (let i = 2; i < cols.length; i++) {
+      const raw = cols[i]!;
+      const tokens = words(raw.slice(1)).map((w) => w.norm);
+      if (!tokens.length) continue;
+      const form: Form = { tokens, flag: raw[0] as Form['flag'], person: index };
+      const list = byFirst.get(tokens[0]!);
+      if (list) list.push(form);
+      else byFirst.set(tokens[0]!, [form]);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { people, byFirst };
+}
+
+/** Words a name may contain in lower case ("Leonardo da Vinci", "Charles de Gaulle"). */
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'bin', 'ibn', 'al', 'el', 'of', 'the', 'y', 'e', 'zu', 'ter', 'ten', 'st']);
+
+/** A capitalised word right after a name turns it into a place or thing named after someone. */
+const NAMED_AFTER = new Set(
+  'street st square sq bridge station airport park avenue ave boulevard blvd building memorial center centre hall tower stadium arena museum library hotel road rd lane drive way place university college school hospital monument theatre theater terminal institute award awards prize day cup trophy falls river lake mountain mountains island islands bay beach county city tunnel expressway highway dam foundation gardens garden zoo cathedral church chapel palace castle continental navigator town heights gallery crater sea strait glacier peninsula desert range canal plaza mall market quay pier harbour harbor port fort'.split(' '),
+);
+
+/** Words just before a name that make it a fictional character's name, not a real person's. */
+const NAMED = /\b(?:named|called|nicknamed|christened|dubbed)\s*$/i;
+
+/** Cues that make a one-word name that is also a word ("Prince", "Drake") mean the person. */
+const CUE_BEFORE = /\b(?:singer|rapper|musician|pop star|popstar|superstar|star|legend|icon|celebrity|actor|actress|footballer|player|striker|boxer|athlete|president|prime minister|king|queen|emperor|empress|pope|saint|st\.?|prophet|philosopher|painter|poet|composer|general|the real|famous|dressed (?:up )?as|costumed as|disguised as|impersonating|impersonates|lookalike of|look-alike of|resembling|who looks like|looks like|channell?ing)\s+$/i;
+const CUE_AFTER = /^(?:'s|’s)?\s+(?:performs|performing|in concert|on stage|live on stage|lookalike|look-alike|impersonator|concert|tour|the singer|the rapper|the musician|the actor|the actress)\b|^,\s+the\s+(?:singer|rapper|musician|actor|actress|pop star|footballer|president)\b/i;
+
+/** Real people named in `text`; `skip` filters out stretches another rule owns (e.g. song credits). */
+export function findPeople(g: Gazetteer, text: string, opts: { castNames?: ReadonlySet<string> } = {}): PersonHit[] {
+  const ws = words(text);
+  const hits: PersonHit[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const forms = g.byFirst.get(ws[i]!.norm);
+    if (!forms) continue;
+    for (const form of forms) {
+      const n = form.tokens.length;
+      if (i + n > ws.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = ws[i + k]!.norm === form.tokens[k];
+      if (!ok) continue;
+      const first = ws[i]!;
+      const last = ws[i + n - 1]!;
+      // Adjacent in the text too: "Tom. Hanks" is not a name.
+      let joined = true;
+      for (let k = i; k < i + n - 1 && joined; k++) joined = /^(?:\.?[ \t]+|\.)$/.test(text.slice(ws[k]!.end, ws[k + 1]!.start));
+      if (!joined) continue;
+      if (!capitalised(first) || (!capitalised(last) && !PARTICLES.has(last.norm))) continue;
+      const before = text.slice(Math.max(0, first.start - 40), first.start);
+      const after = text.slice(last.end, last.end + 40);
+      if (NAMED.test(before)) break;
+      const next = ws[i + n];
+      if (next && capitalised(next) && NAMED_AFTER.has(next.norm) && /^\s+$/.test(text.slice(last.end, next.start))) break;
+      let cue: string | null = null;
+      if (form.flag !== 'm') {
+        if (opts.castNames?.has(first.text)) break;
+        if (form.flag === 'c') {
+          const b = CUE_BEFORE.exec(before);
+          const a = CUE_AFTER.exec(after);
+          if (!b && !a) continue;
+          cue = (b ?? a)![0].trim();
+        }
+      }
+      hits.push({ person: g.people[form.person]!, start: first.start, end: last.end, cue });
+      i += n - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+function capitalised(w: Word): boolean {
+  const c = w.text[0]!;
+  return c !== c.toLowerCase() || /\d/.test(c);
+}
+
+let loading: Promise<Gazetteer> | null = null;
+
+/**
+ * The gazetteer, built once per process on first use. The data module (≈440 KB) is imported
+ * lazily so that bundles which never run the slow rules never load it.
+ */
+export function loadGazetteer(): Promise<Gazetteer> {
+  loading ??= import('./people.data.js').then((d) => buildGazetteer(d.PEOPLE, d.OCCUPATIONS));
+  return loading;
+}
+
+/** How a person is described in a suggestion: "an actor", "a soccer player". */
+export function occupationNoun(occupation: string): string {
+  const o = occupation.toLowerCase();
+  const map: Record<string, string> = {
+    nobleman: 'noble', 'religious figure': 'religious figure', 'social activist': 'activist', businessperson: 'businessperson', creator: 'video creator', 'public figure': 'person',
+    'soccer player': 'footballer', 'military personnel': 'military officer', 'film director': 'film director', 'martial arts': 'martial artist', 'american football player': 'football player',
+  };
+  return map[o] ?? o;
+}
