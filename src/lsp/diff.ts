@@ -103,3 +103,23 @@ function myers(a: readonly string[], b: readonly string[], off: number, n: numbe
   }
   return hunks;
 }
+
+/**
+ * Split each hunk into one-line replacements (old line i → new line i) plus what is left over,
+ * skipping lines that are equal: a re-indented block becomes one edit per changed line, so a
+ * range can take the edits of its own lines only.
+ */
+export function lineByLine(hunks: readonly LineHunk[], a: readonly string[], b: readonly string[]): LineHunk[] {
+  const out: LineHunk[] = [];
+  for (const h of hunks) {
+    const pairs = Math.min(h.oldEnd - h.oldStart, h.newEnd - h.newStart);
+    for (let i = 0; i < pairs; i++) {
+      if (a[h.oldStart + i] === b[h.newStart + i]) continue;
+      out.push({ oldStart: h.oldStart + i, oldEnd: h.oldStart + i + 1, newStart: h.newStart + i, newEnd: h.newStart + i + 1 });
+    }
+    if (h.oldEnd - h.oldStart !== h.newEnd - h.newStart) {
+      out.push({ oldStart: h.oldStart + pairs, oldEnd: h.oldEnd, newStart: h.newStart + pairs, newEnd: h.newEnd });
+    }
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-protocol';
 import { useTmpDir } from '../helpers/tmp.js';
 import { fileUri, LspClient, textAt } from './client.js';
-import { HEAD, HEAD_LINES, SAMPLE, untitled } from './fixtures.js';
+import { HEAD, HEAD_LINES, pngHeader, SAMPLE, untitled } from './fixtures.js';
 
 let client: LspClient;
 beforeAll(async () => {
@@ -14,19 +14,6 @@ afterAll(async () => {
   expect(await client.stop()).toBe(0);
 });
 const tmp = useTmpDir();
-
-/** A 1x1 PNG header is enough for the slow rules to read the format; we write exact sizes. */
-function png(width: number, height: number): Buffer {
-  const b = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'ascii');
-  b.writeUInt32BE(width, 16);
-  b.writeUInt32BE(height, 20);
-  b[24] = 8;
-  b[25] = 6;
-  return b;
-}
 
 describe('diagnostics', () => {
   it('the sample compiles with no problems', async () => {
@@ -114,11 +101,11 @@ describe('diagnostics', () => {
     expect(moved.diagnostics.find((d) => d.code === 'SC304')!.range.start.line).toBe(HEAD_LINES + 2);
     // The image appears with the wrong size, then the right one; each save checks again.
     mkdirSync(path.join(dir, 'frames'));
-    writeFileSync(path.join(dir, 'frames', 'first.png'), png(640, 480));
+    writeFileSync(path.join(dir, 'frames', 'first.png'), pngHeader(640, 480));
     await client.save(uri);
     const wrong = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'SC307'));
     expect(wrong.diagnostics.map((d) => d.code)).toEqual(['SC307']);
-    writeFileSync(path.join(dir, 'frames', 'first.png'), png(1280, 720));
+    writeFileSync(path.join(dir, 'frames', 'first.png'), pngHeader(1280, 720));
     await client.save(uri);
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
   });

@@ -8,6 +8,7 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Diagnostic, Fix } from '../../core/diagnostics/index.js';
 import { compatibleFixes } from '../../core/fix.js';
+import { allRules } from '../../core/lint/registry.js';
 import { intersects, toRange, toSpan } from '../convert.js';
 import type { DocumentState } from '../state.js';
 import { toLspDiagnostic, type DiagnosticsEnv } from './diagnostics.js';
@@ -61,9 +62,10 @@ export function fixAll(state: DocumentState, diagnostics: readonly Diagnostic[])
   return { title: `Fix all safe problems (${safe.length})`, kind: FIX_ALL, edit: edit(state, safe.flatMap((f) => f.edits)) };
 }
 
-/** `// shotc-disable-next-line RULE` above the diagnostic's line (syntax errors cannot be silenced). */
+/** `// shotc-disable-next-line RULE` above the diagnostic's line. */
 function disableAction(state: DocumentState, d: Diagnostic): CodeAction | null {
-  if (d.rule.startsWith('syntax/') && d.severity === 'error') return null;
+  // Only the lint rules' diagnostics can be silenced; syntax and resolution problems cannot.
+  if (!allRules().some((r) => r.meta.code === d.code)) return null;
   const src = state.source;
   const line = src.positionAt(d.span.start).line;
   const text = src.lineText(line);

@@ -7,7 +7,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver';
 import { format } from '../../core/format/index.js';
-import { diffLines, splitLines, type LineHunk } from '../diff.js';
+import { diffLines, lineByLine, splitLines, type LineHunk } from '../diff.js';
 import type { DocumentState } from '../state.js';
 
 function hunks(state: DocumentState): { hunks: LineHunk[]; before: string[]; after: string[] } {
@@ -15,7 +15,7 @@ function hunks(state: DocumentState): { hunks: LineHunk[]; before: string[]; aft
     const formatted = format(state.text, { filename: state.source.name });
     const before = splitLines(state.text);
     const after = splitLines(formatted);
-    return { hunks: formatted === state.text ? [] : diffLines(before, after), before, after };
+    return { hunks: formatted === state.text ? [] : lineByLine(diffLines(before, after), before, after), before, after };
   });
 }
 

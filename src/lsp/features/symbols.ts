@@ -11,6 +11,7 @@ import { sectionById } from '../../core/syntax/keys.js';
 import { itemsOfKind, sectionsOf, shotsOf } from '../../core/syntax/query.js';
 import { toRange } from '../convert.js';
 import type { DocumentState } from '../state.js';
+import { foldingRanges } from './folding.js';
 
 export function documentSymbols(state: DocumentState): DocumentSymbol[] {
   const { ast } = state.parsed;
@@ -29,6 +30,13 @@ export function documentSymbols(state: DocumentState): DocumentSymbol[] {
   const sections = (items: readonly A.Item[]): DocumentSymbol[] =>
     sectionsOf(items).map((s) => sym(s.section ? sectionById(s.section).name : s.key.text, SymbolKind.Property, s.span, s.key.span, s.value.text || undefined));
 
+  // A block's symbol covers what its fold covers (its trailing notes and comments too).
+  const folds = new Map(foldingRanges(state).map((f) => [f.startLine, f.endLine]));
+  const extended = (span: Span): Span => {
+    const start = state.source.positionAt(span.start).line;
+    const end = folds.get(start);
+    return end === undefined ? span : { start: span.start, end: Math.max(span.end, state.source.lineEnd(end)) };
+  };
   const out: DocumentSymbol[] = [];
   if (ast.frontMatter) {
     const fm = ast.frontMatter;
@@ -38,14 +46,14 @@ export function documentSymbols(state: DocumentState): DocumentSymbol[] {
   for (const block of ast.blocks) {
     if (block.kind === 'Cast') {
       const entries = itemsOfKind(block.items, 'CastEntry').map((e) => sym(e.name.text, SymbolKind.Variable, e.span, e.name.span, e.description.text));
-      out.push(sym('CAST', SymbolKind.Namespace, block.span, block.heading, `${entries.length} character${entries.length === 1 ? '' : 's'}`, entries));
+      out.push(sym('CAST', SymbolKind.Namespace, extended(block.span), block.heading, `${entries.length} character${entries.length === 1 ? '' : 's'}`, entries));
     } else if (block.kind === 'Look') {
-      out.push(sym(`LOOK ${block.name?.text ?? ''}`, SymbolKind.Class, block.span, block.name?.span ?? block.heading, undefined, sections(block.items)));
+      out.push(sym(`LOOK ${block.name?.text ?? ''}`, SymbolKind.Class, extended(block.span), block.name?.span ?? block.heading, undefined, sections(block.items)));
     } else {
       const clip = block.name ? resolved.clipByName.get(block.name.text) : undefined;
       const detail = clip && clip.node === block ? clipDetail(clip) : undefined;
-      const shots = shotsOf(block).map((s) => sym(shotName(s), SymbolKind.Event, s.span, { start: s.start.span.start, end: s.end.span.end }, s.camera?.text));
-      out.push(sym(`CLIP ${block.name?.text ?? ''}`, SymbolKind.Module, block.span, block.name?.span ?? block.heading, detail, [...sections(block.items), ...shots]));
+      const shots = shotsOf(block).map((s) => sym(shotName(s), SymbolKind.Event, extended(s.span), { start: s.start.span.start, end: s.end.span.end }, s.camera?.text));
+      out.push(sym(`CLIP ${block.name?.text ?? ''}`, SymbolKind.Module, extended(block.span), block.name?.span ?? block.heading, detail, [...sections(block.items), ...shots]));
     }
   }
   return out;
