@@ -40,7 +40,9 @@ describe('the core is pure and browser-safe', () => {
       logLevel: 'silent',
     });
     const code = result.outputFiles[0]!.text;
+    // What a browser (or a worker) provides: `self`, text codecs, console — and no `process`.
     const sandbox: Record<string, unknown> = { TextEncoder, TextDecoder, console };
+    sandbox['self'] = sandbox;
     vm.createContext(sandbox);
     vm.runInContext(`${code}\nglobalThis.shotc = shotc;`, sandbox);
     const lib = sandbox['shotc'] as typeof import('../../src/index.js');

@@ -82,7 +82,7 @@ export function resolve(input: ResolveInput): ResolvedFile {
     else looks.set(look.name.text, look);
   }
 
-  const globalSections = mergeBlock(sectionsOf(ast.items), { kind: 'global' });
+  const globalSections = mergeBlock(ast.items, { kind: 'global' });
   const file: ResolvedFile = {
     source,
     ast,
@@ -129,8 +129,8 @@ export function resolve(input: ResolveInput): ResolvedFile {
       );
     }
     let sections = globalSections;
-    if (lookBlock?.name) sections = overlay(sections, mergeBlock(sectionsOf(lookBlock.items), { kind: 'look', name: lookBlock.name.text }));
-    sections = overlay(sections, mergeBlock(sectionsOf(node.items), { kind: 'clip' }));
+    if (lookBlock?.name) sections = overlay(sections, mergeBlock(lookBlock.items, { kind: 'look', name: lookBlock.name.text }));
+    sections = overlay(sections, mergeBlock(node.items, { kind: 'clip' }));
 
     const shots = shotsOf(node);
     const secondsAttr = attribute(node, 'seconds');
@@ -289,8 +289,28 @@ function fragment(t: A.Text): Fragment {
   return { text: t.text, span: t.span };
 }
 
-/** One block's sections, with repeats of a section combined (a different alias becomes a sub-key). */
-function mergeBlock(nodes: readonly A.Section[], origin: SectionOrigin): ResolvedSection[] {
+/**
+ * One block's sections, in canonical order, with repeats of a section combined (a different alias
+ * becomes a sub-key). Prose outside any section at the top level or in a LOOK (reported as
+ * syntax/stray-prose) is kept as scene text, so nothing written reaches no prompt.
+ */
+function mergeBlock(items: readonly A.Item[], origin: SectionOrigin): ResolvedSection[] {
+  const out = mergeSections(sectionsOf(items), origin);
+  if (origin.kind !== 'clip') {
+    const prose = itemsOfKind(items, 'Prose').filter((p) => p.text.text);
+    if (prose.length) {
+      let scene = out.find((s) => s.id === 'scene');
+      if (!scene) {
+        scene = { id: 'scene', label: sectionById('scene').name, head: [], subs: [], origin, nodes: [] };
+        out.push(scene);
+      }
+      scene.head.push(...prose.map((p) => fragment(p.text)));
+    }
+  }
+  return out.sort((a, b) => order(a) - order(b));
+}
+
+function mergeSections(nodes: readonly A.Section[], origin: SectionOrigin): ResolvedSection[] {
   const byKey = new Map<string, ResolvedSection>();
   const out: ResolvedSection[] = [];
   for (const node of nodes) {
@@ -326,6 +346,7 @@ function mergeBlock(nodes: readonly A.Section[], origin: SectionOrigin): Resolve
  */
 function overlay(base: readonly ResolvedSection[], over: readonly ResolvedSection[]): ResolvedSection[] {
   if (over.length === 0) return [...base];
+  // Both lists are in canonical order; the result is re-sorted below.
   const result = [...base];
   for (const s of over) {
     const i = result.findIndex((b) => (s.id !== null ? b.id === s.id : b.id === null && normalizeKey(b.label) === normalizeKey(s.label)));
