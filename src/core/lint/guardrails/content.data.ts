@@ -30,6 +30,7 @@ export const LEXICON: ReadonlyArray<[pattern: string, category: Category, sure: 
   ['lingerie|thong|g-string|negligee', 'sexual', false],
   ["(?<!chicken |duck |turkey |chicken-)breasts?|cleavage|buttocks|crotch", 'sexual', false],
   ['undress(?:es|ed|ing)?|disrob(?:e|es|ed|ing)|(?:takes|taking|took) off (?:her|his|their) (?:clothes|bra|underwear|panties)|removes (?:her|his) (?:bra|underwear|panties)', 'sexual', true],
+  ["(?:tears?|tearing|tore|rips?|ripping|ripped|pulls?|pulling|pulled) off (?:each other's|each other’s|one another's|her|his|their) clothes", 'sexual', true],
   ['bodies entwined|in bed together|under the sheets', 'sexual', false],
   // Nudity.
   ['naked|nude|nudity|nudist|in the nude|unclothed|topless|bottomless|full frontal|skinny[- ]dipping', 'nudity', true],

@@ -66,7 +66,7 @@ function data(): NonNullable<typeof lists> {
   return lists;
 }
 
-const MUSIC_BEFORE = /\b(?:plays?|playing|played|sings?|singing|sang|hums?|humming|hummed|whistles?|whistling|blasts?|blasting|blares?|blaring|performs?|performing|covers?|covering|dances?\s+to|dancing\s+to|listens?\s+to|listening\s+to|karaoke|soundtrack|score|song|track|tune|single|anthem|theme|music|radio|jukebox|record player|stereo|speakers?|headphones|cover of|rendition of|version of|sound of|tune of|strains of|melody of|chorus of|bgm|needle drop)\b[^.;!?"“]{0,30}$/i;
+const MUSIC_BEFORE = /\b(?:plays?|playing|played|sings?|singing|sang|raps?|rapping|rapped|croons?|crooning|belts? out|belting out|serenades?|serenading|strums?|strumming|hums?|humming|hummed|whistles?|whistling|blasts?|blasting|blares?|blaring|performs?|performing|covers?|covering|dances?\s+to|dancing\s+to|listens?\s+to|listening\s+to|karaoke|soundtrack|score|song|track|tune|single|anthem|theme|music|radio|jukebox|record player|stereo|speakers?|headphones|cover of|rendition of|version of|sound of|tune of|strains of|melody of|chorus of|bgm|needle drop)\b[^.;!?"“]{0,30}$/i;
 const MUSIC_AFTER = /^[\s,)]*(?:plays|is playing|starts playing|begins playing|comes on|blares|blasts|fills the|echoes|swells|on the radio|from the (?:radio|speakers?|jukebox|stereo)|by\s+\p{Lu})/u;
 const SPEECH_BEFORE = /\b(?:say|says|said|saying|whispers?|whispered|shouts?|shouted|yells?|yelled|asks?|asked|repl(?:y|ies|ied)|mutters?|muttered|tells?|told|calls? out|screams?|screamed|reads?|cr(?:y|ies|ied)|exclaims?|answers?|murmurs?|mouths?|spells?|writes?|wrote|labell?ed|signs? (?:that )?reads?|captioned)\b[^"“]{0,15}$/i;
 const CREDIT_BEFORE = /\b(?:songs?|tracks?|music|album|records?|hits?|singles?|tunes?|ballads?|cover|anthem|playlist|remix|discography|by)\s+(?:by\s+|from\s+)?$/i;
@@ -144,6 +144,11 @@ export function isMusicCredit(text: string, start: number, end: number): boolean
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
   return CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || STYLE_BEFORE.test(before) || CREDIT_AFTER.test(after);
+}
+
+/** Whether a name at `[start, end)` is a film's theme ("the Batman theme", "the theme from Jaws"). */
+export function isThemeName(text: string, start: number, end: number): boolean {
+  return THEME_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || THEME_AFTER.test(text.slice(end, end + 40));
 }
 
 /** Classical composers are out of copyright. */

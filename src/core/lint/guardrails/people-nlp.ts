@@ -5,6 +5,7 @@
  * imported only when such a sentence exists, and results are cached per sentence.
  */
 import type { TextFragment } from '../types.js';
+import { inRanges, quotedRanges } from './text.js';
 
 export interface UnknownPerson {
   fragment: TextFragment;
@@ -24,7 +25,10 @@ let nlp: Promise<(text: string) => { people(): { json(o: object): Array<{ text: 
 export async function unknownPeople(fragments: readonly TextFragment[], castNames: ReadonlySet<string>): Promise<UnknownPerson[]> {
   const todo: Array<{ f: TextFragment; start: number; end: number; name: string }> = [];
   for (const f of fragments) {
+    // Quoted words are titles, signs or speech, not people in the frame.
+    const quoted = quotedRanges(f.text);
     for (const m of f.text.matchAll(CANDIDATE)) {
+      if (inRanges(quoted, m.index)) continue;
       const parts = m[0].split(/\s+/);
       // Trim leading words that are not names ("The Beatles" is not a person, "When Mara" is Mara).
       while (parts.length && NOT_NAME.test(parts[0]!.replace(/['’]s$/, ''))) parts.shift();

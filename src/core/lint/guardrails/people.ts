@@ -94,8 +94,8 @@ export function findPeople(g: Gazetteer, text: string, opts: { castNames?: Reado
       const before = text.slice(Math.max(0, first.start - 40), first.start);
       const after = text.slice(last.end, last.end + 40);
       if (NAMED.test(before)) break;
-      const next = ws[i + n];
-      if (next && capitalised(next) && NAMED_AFTER.has(next.norm) && /^\s+$/.test(text.slice(last.end, next.start))) break;
+      // "George Washington Bridge", "John F. Kennedy International Airport": a place, not the person.
+      if (namesAPlace(ws, i + n, text, last.end)) break;
       let cue: string | null = null;
       if (form.flag !== 'm') {
         if (opts.castNames?.has(first.text)) break;
@@ -112,6 +112,17 @@ export function findPeople(g: Gazetteer, text: string, opts: { castNames?: Reado
     }
   }
   return hits;
+}
+
+function namesAPlace(ws: readonly Word[], from: number, text: string, end: number): boolean {
+  let at = end;
+  for (let k = from; k < Math.min(ws.length, from + 3); k++) {
+    const w = ws[k]!;
+    if (!/^\s+$/.test(text.slice(at, w.start)) || !capitalised(w)) return false;
+    if (NAMED_AFTER.has(w.norm)) return true;
+    at = w.end;
+  }
+  return false;
 }
 
 function capitalised(w: Word): boolean {

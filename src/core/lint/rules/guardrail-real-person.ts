@@ -1,4 +1,5 @@
 import type { CastMember } from '../../resolve/model.js';
+import { findCharacters } from '../guardrails/characters.js';
 import { isMusicCredit } from '../guardrails/music.js';
 import { findPeople, loadGazetteer, occupationNoun, type PersonHit } from '../guardrails/people.js';
 import { unknownPeople } from '../guardrails/people-nlp.js';
@@ -44,7 +45,8 @@ export const guardrailRealPerson: Rule = {
             });
           }
         }
-        const taken: Array<[number, number]> = [];
+        // Names of copyrighted characters ("Bruce Wayne") are the character rule's, not people.
+        const taken: Array<[number, number]> = fragments.flatMap((f) => findCharacters(f.text, { castNames }).map((h): [number, number] => [f.span.start + h.start, f.span.start + h.end]));
         for (const f of fragments) {
           const quoted = quotedRanges(f.text);
           for (const h of findPeople(g, f.text, { castNames })) {
@@ -52,6 +54,7 @@ export const guardrailRealPerson: Rule = {
             if (ctx.isAllowed(phrase) || isMusicCredit(f.text, h.start, h.end)) continue;
             const spoken = f.kind === 'dialogue' || inRanges(quoted, h.start);
             const span = spanIn(f.span, h.start, h.end);
+            if (taken.some(([s, e]) => span.start < e && s < span.end)) continue;
             taken.push([span.start, span.end]);
             ctx.report({
               span,
