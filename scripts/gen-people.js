@@ -30,7 +30,10 @@ export function readTsv(file) {
   return rows.map((r) => Object.fromEntries(r.split('\t').map((v, i) => [cols[i], v ?? ''])));
 }
 
-const norm = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const norm = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+/** The same words as src/core/lint/guardrails/text.ts `words()`, normalised, joined by spaces. */
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+const tokens = (s) => [...s.matchAll(WORD)].map((m) => norm(m[0].replace(/['’]s$/i, ''))).join(' ');
 
 /** Forms people type for a Wikipedia title: "Louis XIV of France" → "Louis XIV"; "X, Jr." → "X". */
 function derivedAliases(name) {
@@ -77,7 +80,7 @@ export function build() {
   const occupations = [...new Set([...people.values()].map((p) => p.occupation || 'PUBLIC FIGURE'))].sort();
   const lines = [...people.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, p]) => [name, occupations.indexOf(p.occupation || 'PUBLIC FIGURE'), ...[...p.forms].map(([f, flag]) => `${flag}${f}`)].join('\t'));
+    .map(([name, p]) => [name, occupations.indexOf(p.occupation || 'PUBLIC FIGURE'), ...new Set([...p.forms].map(([f, flag]) => `${flag}${tokens(f)}`))].join('\t'));
   return { occupations, lines };
 }
 
@@ -87,8 +90,9 @@ const body = `/**
  * data/public-figures/additions.tsv: do not edit. Derived from Pantheon 1.0 (Yu et al. 2016,
  * https://pantheon.world), licensed CC BY-SA 4.0; see NOTICE.md.
  *
- * One person per line: display name, occupation index, then each form that names them, prefixed
- * by how a one-word form may match (n: distinctive name, c: only with a cue, m: several words).
+ * One person per line: display name, occupation index, then each form that names them as
+ * normalised words (lower case, no accents, space-separated), prefixed by how it may match
+ * (n: distinctive one-word name, c: one word that needs a cue, m: several words).
  */
 export const OCCUPATIONS: readonly string[] = ${JSON.stringify(occupations)};
 

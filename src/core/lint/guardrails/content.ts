@@ -30,20 +30,38 @@ function profanity(): RegExpMatcher {
   return matcher;
 }
 
-let lexicon: Array<{ re: RegExp; category: Category; sure: boolean }> | null = null;
+/** All lexicon entries in one alternation (one pass per line); group k + 1 is entry k. */
+let lexicon: RegExp | null = null;
 const minors = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MINORS})(?![\p{L}\p{N}])`, 'iu');
 
-export function findContent(text: string): ContentHit[] {
-  lexicon ??= LEXICON.map(([p, category, sure]) => ({ re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${p})(?![\p{L}\p{N}])`, 'giu'), category, sure }));
+/**
+ * Results per line of text: the language server re-lints on every keystroke, and only the line
+ * being typed changes, so every other line is a lookup.
+ */
+const cache = new Map<string, readonly ContentHit[]>();
+
+export function findContent(text: string): readonly ContentHit[] {
+  const known = cache.get(text);
+  if (known) return known;
+  const hits = scan(text);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(text, hits);
+  return hits;
+}
+
+function scan(text: string): ContentHit[] {
+  lexicon ??= new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LEXICON.map(([p]) => `(${p.replace(/\((?!\?)/g, '(?:')})`).join('|')})(?![\p{L}\p{N}])`, 'giu');
   const hits: ContentHit[] = [];
   const add = (h: ContentHit): void => {
     const overlap = hits.findIndex((x) => h.start < x.end && x.start < h.end);
     if (overlap === -1) hits.push(h);
     else if (h.sure && !hits[overlap]!.sure) hits[overlap] = h;
   };
-  for (const { re, category, sure } of lexicon) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) add({ start: m.index, end: m.index + m[0].length, category, sure, phrase: m[0] });
+  lexicon.lastIndex = 0;
+  for (const m of text.matchAll(lexicon)) {
+    const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const [, category, sure] = LEXICON[k]!;
+    add({ start: m.index, end: m.index + m[0].length, category, sure, phrase: m[0] });
   }
   for (const m of profanity().getAllMatches(text, true)) {
     const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';

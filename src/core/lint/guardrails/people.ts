@@ -44,8 +44,8 @@ export function buildGazetteer(data: string, occupations: readonly string[]): Ga
     people.push({ name: cols[0]!, occupation: occupations[Number(cols[1])] ?? 'PUBLIC FIGURE' });
     for (let i = 2; i < cols.length; i++) {
       const raw = cols[i]!;
-      const tokens = words(raw.slice(1)).map((w) => w.norm);
-      if (!tokens.length) continue;
+      const tokens = raw.slice(1).split(' ');
+      if (!tokens[0]) continue;
       const form: Form = { tokens, flag: raw[0] as Form['flag'], person: index };
       const list = byFirst.get(tokens[0]!);
       if (list) list.push(form);
