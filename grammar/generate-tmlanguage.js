@@ -204,7 +204,14 @@ const grammar = {
       beginCaptures: { 0: { name: 'meta.heading.cast.shot' }, 1: { name: S.keyword('cast') } },
       end: BEFORE_HEADING,
       name: 'meta.block.cast.shot',
-      patterns: [{ include: '#trivia' }, { include: '#shot' }, { include: '#section' }, { include: '#cast-entry' }, { include: '#inline-note' }],
+      patterns: [
+        { include: '#trivia' },
+        { include: '#shot' },
+        { include: '#section' },
+        { include: '#cast-entry' },
+        { include: '#cast-entry-not-capitalised' },
+        { include: '#inline-note' },
+      ],
     },
     'look-block': {
       begin: raw`^[ \t]*(LOOK)${WORD_END}(?:[ \t]+(\S+))?([^\n]*)$`,
@@ -347,7 +354,14 @@ const grammar = {
       end: raw`(["”])(?=[ \t]*(?:\[\[(?:(?!\]\]).)*\]\][ \t]*)*$)`,
       endCaptures: caps(S.quoteEnd),
       name: S.dialogue,
-      patterns: [{ include: '#inline-note' }],
+      patterns: [{ include: '#trivia' }, { include: '#inline-note' }],
+    },
+    'cast-entry-not-capitalised': {
+      comment:
+        '`Mara: …` under CAST: the compiler still reads a character (and offers to capitalise the name), but only for a plain line: no notes, no double blanks (build.ts prose in CAST).',
+      match: raw`^[ \t]*(?![^\n]*(?:\[\[|[ \t]{2}[^\n]*\S))(\p{L}[\p{L}\p{M} .'’-]*?)[ \t]*(:)[ \t]+(?=\S)[^\n]*`,
+      captures: caps(S.castName, S.colon),
+      name: 'meta.cast-entry.shot',
     },
     'cast-entry': {
       comment: 'NAME: description, under CAST.',
