@@ -92,6 +92,7 @@ dl.facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 .media{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:1rem;margin:.7rem 0}
 .media figure{margin:0}
 .media img,.media video,.film video{display:block;width:100%;height:auto;border:1px solid var(--line);border-radius:4px;background:#000}
+.film video{width:auto;max-width:100%;max-height:60vh}
 .media img.sprites{background:none}
 figcaption{font-size:.85rem;color:var(--muted);margin-top:.25rem}
 .missing{border:1px dashed var(--line);border-radius:4px;padding:1rem;color:var(--muted);font-size:.9rem}
