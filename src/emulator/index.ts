@@ -1,0 +1,110 @@
+/**
+ * The local Videos API emulator: `startEmulator()` for tests and the demo, `shotc emulate` for
+ * people. Serves the OpenAI Videos contract (and `/v1/moderations`) on 127.0.0.1 with real media.
+ */
+import { mkdtempSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FFMPEG_HELP, findFfTools } from '../render/ffmpeg.js';
+import { parseFault, type Fault } from './faults.js';
+import { MediaMaker } from './media.js';
+import { openaiModerations } from './providers/openai-moderations.js';
+import { openaiVideos } from './providers/openai-videos.js';
+import { startServer } from './server.js';
+
+export { parseFault, FaultSpecError, OPERATION_GROUPS, type Fault } from './faults.js';
+export { loadContract, type Contract } from './contract.js';
+export { CONTRACT_FILE } from './providers/openai-videos.js';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Creation to completion, per job (default 3000 ms). */
+  latencyMs?: number;
+  /** `--fail` specs (`429:2`, `500:1:retrieve`, `moderation:PATTERN`) or parsed faults. */
+  fail?: ReadonlyArray<string | Fault>;
+  /** Persist jobs and media here across restarts. */
+  stateDir?: string;
+  /** Where test cards are cached (default: `stateDir/media`, else a temp dir removed on close). Share it between emulators to make each card once. */
+  mediaDir?: string;
+  /** `prompt` (default): cards show the job and its prompt; `plain`: size, length and timecode only, shared by all jobs (for benchmarks). */
+  card?: 'prompt' | 'plain';
+  retryAfterSeconds?: number;
+  /** Accept only this key (a wrong one is answered 401, echoing it). */
+  apiKey?: string;
+  createDelayMs?: number;
+  contentDelayMs?: number;
+  expiresAfterSeconds?: number;
+  /** Validate every JSON response against the contract (on in tests). */
+  checkResponses?: boolean;
+  /** Check prompts with the guardrail rules and word list (default true). */
+  moderate?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface EmulatorStats {
+  requests: Record<string, number>;
+  faultsInjected: number;
+  /** Jobs created (create, remix, edit and extend calls that succeeded). */
+  creates: number;
+  createsByKind: Record<'create' | 'remix' | 'edit' | 'extend', number>;
+  jobs: number;
+  moderations: number;
+}
+
+export interface Emulator {
+  /** The base URL for the SDK (`http://127.0.0.1:PORT/v1`). */
+  url: string;
+  port: number;
+  stats(): EmulatorStats;
+  close(): Promise<void>;
+}
+
+export class EmulatorError extends Error {}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const faults = (options.fail ?? []).map((f) => (typeof f === 'string' ? parseFault(f) : f));
+  const { ffmpeg } = findFfTools();
+  if (!ffmpeg) throw new EmulatorError(`the emulator makes real videos with ffmpeg, which was not found: ${FFMPEG_HELP}`);
+  let tempDir: string | null = null;
+  const mediaDir = options.mediaDir ?? (options.stateDir ? path.join(options.stateDir, 'media') : (tempDir = mkdtempSync(path.join(os.tmpdir(), 'shotc-emulator-'))));
+  const media = new MediaMaker({ ffmpeg, dir: mediaDir, perClipText: options.card !== 'plain' });
+  const log = options.log;
+  const videos = openaiVideos({
+    media,
+    faults,
+    ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+    ...(options.stateDir ? { stateDir: options.stateDir } : {}),
+    ...(options.createDelayMs ? { createDelayMs: options.createDelayMs } : {}),
+    ...(options.contentDelayMs ? { contentDelayMs: options.contentDelayMs } : {}),
+    ...(options.expiresAfterSeconds !== undefined ? { expiresAfterSeconds: options.expiresAfterSeconds } : {}),
+    ...(options.moderate !== undefined ? { moderate: options.moderate } : {}),
+    ...(log ? { log } : {}),
+  });
+  await videos.ready;
+  const moderations = openaiModerations();
+  const server = await startServer({
+    providers: [videos, moderations],
+    faults,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(options.checkResponses ? { checkResponses: true } : {}),
+    ...(log ? { log } : {}),
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    stats: () =>
+      ({
+        requests: Object.fromEntries(server.requests),
+        faultsInjected: server.faultsInjected,
+        ...videos.stats?.(),
+        ...moderations.stats?.(),
+      }) as EmulatorStats,
+    async close() {
+      await server.close();
+      if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Getting a rendered asset onto disk safely: streamed to a temp file beside the destination
+ * (never held in memory), hashed on the way, fsynced, checked (non-empty, the length the server
+ * announced, the media it should be), and only then renamed into place.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import { sniffImage } from '../core/images/sniff.js';
+import { syncDir } from '../node/atomic.js';
+import { probe, type Probe } from './ffmpeg.js';
+import type { AssetKind, Download } from './providers/types.js';
+
+export class VerifyError extends Error {}
+
+export interface Saved {
+  sha256: string;
+  bytes: number;
+}
+
+export function tempBeside(dest: string): string {
+  return path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.${randomBytes(4).toString('hex')}.part`);
+}
+
+/** Stream `download` into `dest`; `check` sees the complete temp file before it replaces `dest`. */
+export async function saveDownload(dest: string, download: Download, check: (file: string) => Promise<void>, signal?: AbortSignal): Promise<Saved> {
+  await fs.mkdir(path.dirname(dest), { recursive: true });
+  const tmp = tempBeside(dest);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    const source = Readable.fromWeb(download.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    await pipeline(source, tap, createWriteStream(tmp), signal ? { signal } : {});
+    await fsyncFile(tmp);
+    if (bytes === 0) throw new VerifyError('the download was empty');
+    if (download.bytes !== null && download.bytes !== bytes) throw new VerifyError(`the download stopped after ${bytes} of ${download.bytes} bytes`);
+    await check(tmp);
+    await fs.rename(tmp, dest);
+    await syncDir(path.dirname(dest));
+    return { sha256: hash.digest('hex'), bytes };
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Copy a file already on disk (a previous --out) into place, atomically. */
+export async function copyInto(dest: string, from: string): Promise<void> {
+  await fs.mkdir(path.dirname(dest), { recursive: true });
+  const tmp = tempBeside(dest);
+  try {
+    await fs.copyFile(from, tmp);
+    await fsyncFile(tmp);
+    await fs.rename(tmp, dest);
+    await syncDir(path.dirname(dest));
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  const h = await fs.open(file, 'r+');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+/** sha256 of a file, or null when it does not exist. */
+export async function hashFile(file: string): Promise<Saved | null> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return null;
+    throw e;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+export interface Expectation {
+  size: string;
+  /** Video length in seconds. */
+  seconds: number | null;
+}
+
+/** How far a video's length may be from the expected one (a frame or two of encoder rounding). */
+export const DURATION_TOLERANCE = 0.2;
+
+/** Check a downloaded asset is what it claims: the media type, and for video its size and length. */
+export async function verifyAsset(file: string, kind: AssetKind, expect: Expectation, ffprobe: string | null, signal?: AbortSignal): Promise<Probe | null> {
+  const head = await readHead(file, 64 * 1024);
+  if (kind.media === 'mp4') {
+    if (!(head.length >= 12 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp')) throw new VerifyError('it is not an MP4 file');
+    if (!ffprobe) return null;
+    let p: Probe;
+    try {
+      p = await probe(ffprobe, file, signal);
+    } catch (e) {
+      throw new VerifyError(`ffprobe cannot read it (${(e as Error).message})`);
+    }
+    if (!/mp4|mov/.test(p.formatName)) throw new VerifyError(`ffprobe says it is ${p.formatName}, not MP4`);
+    if (!p.video) throw new VerifyError('it has no video stream');
+    const size = `${p.video.width}x${p.video.height}`;
+    if (size !== expect.size) throw new VerifyError(`it is ${size}, expected ${expect.size}`);
+    if (expect.seconds !== null && !(Math.abs(p.video.duration - expect.seconds) <= DURATION_TOLERANCE)) {
+      throw new VerifyError(`it lasts ${p.video.duration.toFixed(2)} s, expected ${expect.seconds} s`);
+    }
+    return p;
+  }
+  const info = sniffImage(head);
+  if (info.format !== kind.media) throw new VerifyError(`it is ${info.format === 'unknown' ? 'not an image' : `a ${info.format.toUpperCase()} image`}, expected ${kind.media.toUpperCase()}`);
+  return null;
+}
+
+async function readHead(file: string, n: number): Promise<Uint8Array> {
+  const h = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await h.read(buf, 0, n, 0);
+    return new Uint8Array(buf.subarray(0, bytesRead));
+  } finally {
+    await h.close();
+  }
+}
