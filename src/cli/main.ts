@@ -23,6 +23,7 @@ const commands: Entry[] = [
   { name: 'parse', summary: 'Print the syntax tree of a .shot file as JSON.', load: async () => (await import('./commands/parse.js')).command },
   { name: 'explain', summary: 'Explain a diagnostic code or rule (e.g. SC401, timing/gap).', load: async () => (await import('./commands/explain.js')).command },
   { name: 'targets', summary: 'List the video API targets and their models, or show one model.', load: async () => (await import('./commands/targets.js')).command },
+  { name: 'render', summary: 'Render a .shot file: submit its clips, download the videos and stitch the film.', load: async () => (await import('./commands/render.js')).command },
   { name: 'emulate', summary: 'Run a local emulator of the OpenAI Videos API that makes real test videos.', load: async () => (await import('./commands/emulate.js')).command },
   { name: 'lsp', summary: 'Run the language server for editors (LSP over stdio).', load: async () => (await import('./commands/lsp.js')).command },
   { name: 'preview', summary: 'Write the storyboard: a self-contained HTML page of the sequence.', load: async () => (await import('./commands/preview.js')).command },
