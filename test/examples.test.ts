@@ -1,0 +1,97 @@
+/**
+ * examples/: real sequences compile cleanly with their real reference images and are already in
+ * canonical format; the files in examples/broken/ produce exactly the diagnostics they list; the
+ * plan `shotc compile --format json` prints for each of them is a valid Plan (spec/output.md).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { format, PlanSchema } from '../src/index.js';
+import { compileFile } from '../src/node/index.js';
+import { ROOT, runCli } from './helpers/cli.js';
+
+const DIR = path.join(ROOT, 'examples');
+const shotFiles = (dir: string): string[] =>
+  readdirSync(path.join(DIR, dir))
+    .filter((f) => f.endsWith('.shot'))
+    .sort()
+    .map((f) => (dir ? `${dir}/${f}` : f));
+const examples = shotFiles('');
+const broken = shotFiles('broken');
+
+/**
+ * The diagnostics a file documents in `// expect: LINE:COLUMN SEVERITY CODE RULE` comments
+ * (`// expect: none` for none), or null when it documents none.
+ */
+function documented(text: string): string[] | null {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('// expect: '))
+    .map((l) => l.slice('// expect: '.length).trim());
+  if (!lines.length) return null;
+  return lines.length === 1 && lines[0] === 'none' ? [] : lines;
+}
+
+async function diagnosticsOf(file: string): Promise<string[]> {
+  const { plan } = await compileFile(`examples/${file}`, { cwd: ROOT });
+  return plan.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code} ${d.rule}`);
+}
+
+describe('examples/', () => {
+  it('has at least eight examples besides the broken ones, each indexed in examples/README.md', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(9);
+    const readme = readFileSync(path.join(DIR, 'README.md'), 'utf8');
+    for (const f of [...examples, ...broken]) expect(readme, f).toContain(`(${f})`);
+  });
+
+  for (const file of examples) {
+    it(`${file} compiles with no errors or warnings (or exactly the diagnostics it documents)`, async () => {
+      const got = await diagnosticsOf(file);
+      const want = documented(readFileSync(path.join(DIR, file), 'utf8'));
+      if (want) expect(got).toEqual(want);
+      else expect(got.filter((d) => !/ info /.test(d))).toEqual([]);
+    });
+
+    it(`${file} is in canonical format`, () => {
+      const text = readFileSync(path.join(DIR, file), 'utf8');
+      expect(format(text, { filename: file })).toBe(text);
+    });
+  }
+
+  it('kitchen-sink.shot says at its top which diagnostics it carries', () => {
+    const text = readFileSync(path.join(DIR, 'kitchen-sink.shot'), 'utf8');
+    expect(documented(text)).not.toBeNull();
+  });
+
+  for (const file of broken) {
+    it(`${file} produces exactly the diagnostics it lists`, async () => {
+      const want = documented(readFileSync(path.join(DIR, file), 'utf8'));
+      expect(want, `${file} lists its diagnostics in // expect: lines`).not.toBeNull();
+      expect(want!.length, `${file} shows at least one diagnostic`).toBeGreaterThan(0);
+      expect(await diagnosticsOf(file)).toEqual(want);
+    });
+  }
+
+  it('sends the reference frames as the clips’ first frames, in PNG, JPEG and WebP', async () => {
+    const { plan } = await compileFile('examples/reference-frames.shot', { cwd: ROOT });
+    expect(plan.clips.map((c) => [c.name, c.inputReference, c.output.size])).toEqual([
+      ['test-card', { path: 'frames/test-card-1280x720.png', mimeType: 'image/png', width: 1280, height: 720 }, '1280x720'],
+      ['dusk', { path: 'frames/dusk-gradient-720x1280.jpg', mimeType: 'image/jpeg', width: 720, height: 1280 }, '720x1280'],
+      ['sea', { path: 'frames/sea-gradient-1280x720.webp', mimeType: 'image/webp', width: 1280, height: 720 }, '1280x720'],
+    ]);
+  });
+
+  it('prints, for every example, a plan that `shotc compile --format json` makes and PlanSchema accepts', async () => {
+    const files = [...examples, ...broken].map((f) => `examples/${f}`);
+    const r = await runCli(['compile', '--format', 'json', ...files]);
+    // The broken examples have errors, so the exit code says so; the plans are printed all the same.
+    expect(r.code).toBe(1);
+    const plans = JSON.parse(r.stdout) as unknown[];
+    expect(plans).toHaveLength(files.length);
+    plans.forEach((p, i) => {
+      const parsed = PlanSchema.safeParse(p);
+      expect(parsed.success, `${files[i]}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+      expect(parsed.data?.file).toBe(files[i]);
+    });
+  });
+});
