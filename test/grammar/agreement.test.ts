@@ -141,7 +141,20 @@ function shotDocument(): fc.Arbitrary<string> {
       time,
       fc.constantFrom('–', '—', '-', '--', ' – ', ' - '),
       time,
-      fc.constantFrom('', ' — "Arrival Drift"', ' "Title" (32 mm, dolly)', ' (50 mm (anamorphic))', ' — untitled beat (pan)', ' -- "T" (c) — trailing [[ n ]]'),
+      fc.constantFrom(
+        '',
+        ' — "Arrival Drift"',
+        '—"Direct"',
+        '- (direct)',
+        ' "Title" (32 mm, dolly)',
+        ' “Curly” (pan)',
+        ' "Unclosed” title',
+        ' (50 mm (anamorphic))',
+        ' — untitled beat (pan)',
+        ' -- "T" (c) — trailing [[ n ]]',
+        ' people wait',
+        '-ish',
+      ),
     )
     .map(([i, a, d, b, r]) => `${i}${a}${d}${b}${r}`);
   const prose = fc
@@ -175,6 +188,6 @@ function shotDocument(): fc.Arbitrary<string> {
     { arbitrary: trivia, weight: 1 },
     { arbitrary: blank, weight: 1 },
   );
-  const frontMatter = fc.constantFrom('', '---\ntitle: x\nmodel: sora-2\n---\n', '---\n---\n');
+  const frontMatter = fc.constantFrom('', '---\ntitle: x\nmodel: sora-2\n---\n', '---\n---\n', '\n  \n---\ntitle: x\n---\n', '---\ntitle: x\n...\n---\n');
   return fc.tuple(frontMatter, fc.array(line, { maxLength: 40 })).map(([fm, lines]) => fm + lines.join('\n'));
 }

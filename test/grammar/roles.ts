@@ -139,6 +139,11 @@ export function parserReading(text: string): ParserReading {
     roles[lineOf(block.heading.start)] = block.kind === 'Cast' ? 'cast' : block.kind === 'Look' ? 'look' : 'clip';
     block.items.forEach(item);
   }
+  if (ast.frontMatter && !ast.frontMatter.closed) {
+    // Unclosed, the compiler ends it at the first blank line; the grammar cannot see that far
+    // ahead and ends it at the first line that cannot be YAML (a heading, // or [[).
+    for (let l = lineOf(ast.frontMatter.span.end) + 1; l < count && !/^(CAST\s*$|(CLIP|LOOK)(\s|$)|\/\/|\[\[)/.test(source.lineText(l)); l++) unchecked.add(l);
+  }
   if (ast.frontMatter) {
     for (let l = lineOf(ast.frontMatter.span.start); l <= lineOf(ast.frontMatter.span.end); l++) if (!blank(l)) roles[l] = 'frontmatter';
   }
@@ -156,7 +161,10 @@ export function parserReading(text: string): ParserReading {
       roles[first] = 'note';
     }
   }
-  for (const l of unchecked) if (roles[l] !== 'comment' && roles[l] !== 'note') roles[l] = undefined;
+  for (const l of unchecked) {
+    if (roles[l] !== 'comment' && roles[l] !== 'note') roles[l] = undefined;
+    continuation.add(l);
+  }
 
   // The lexer's view: one classification per token, which may span lines.
   const kinds: (Kind | undefined)[] = Array.from({ length: count }, () => undefined);

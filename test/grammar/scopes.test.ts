@@ -151,6 +151,17 @@ describe('the TextMate grammar on inline documents', () => {
     expect(at('pan')).toContain('markup.italic.camera.shot');
   });
 
+  it('reads a dash right after the end time, and closes a title only with its own kind of quote', () => {
+    const text = 'CLIP a 8s\n  0.00–2.40—"Arrival" (pan)\n  2.40–4.00 “Curly "inner" title” (tilt)\n  4.00–8.00 "Mismatched” (not a camera)\n';
+    const at = doc(text);
+    expect(at('2.40')).toContain('constant.numeric.timing.shot');
+    expect(at('—')).toContain('punctuation.separator.dash.shot');
+    expect(at('Arrival')).toContain('string.quoted.double.title.shot');
+    expect(at('Curly "inner" title')).toContain('string.quoted.double.title.shot');
+    expect(at('tilt')).toContain('markup.italic.camera.shot');
+    expect(at('Mismatched” (not a camera)')).toContain('string.quoted.double.title.shot');
+  });
+
   it('does not read a number range followed by prose as a timing line (as the classifier does not)', () => {
     const at = doc('CLIP a 4s\n  2-4 people wait\n');
     expect(at('  2-4 people wait')).not.toContain('constant.numeric.timing.shot');
@@ -207,9 +218,24 @@ describe('the TextMate grammar on inline documents', () => {
     expect(at(' see https://example.com/a')).not.toContain('comment.line.double-slash.shot');
   });
 
-  it('reads front matter only at the very start of the file', () => {
-    const at = doc('Scene: x\n---\ntitle: no\n---\n');
-    expect(at('---')).not.toContain('meta.frontmatter.shot');
+  it('reads front matter only at the start of the file, after nothing but blank lines', () => {
+    const late = doc('Scene: x\n---\ntitle: no\n---\n');
+    expect(late('---')).not.toContain('meta.frontmatter.shot');
+    const text = '\n  \n---\ntitle: yes\n---\n---\nStyle: warm\n';
+    const at = doc(text);
+    expect(at('---')).toContain('punctuation.definition.frontmatter.shot');
+    expect(at('title')).toContain('entity.name.tag.yaml');
+    expect(at('---', 1)).toContain('punctuation.definition.frontmatter.shot');
+    expect(at('---', 2)).not.toContain('meta.frontmatter.shot');
+    expect(at('Style')).toContain('keyword.other.section.shot');
+  });
+
+  it('ends unclosed front matter at the first line that cannot be YAML', () => {
+    const at = doc('---\ntitle: x\n\n// a comment\nCLIP a 4s\n');
+    expect(at('title')).toContain('meta.frontmatter.shot');
+    expect(at('//')).toContain('comment.line.double-slash.shot');
+    expect(at('//')).not.toContain('meta.frontmatter.shot');
+    expect(at('CLIP')).toContain('keyword.control.clip.shot');
   });
 
   it('still scopes front matter when no YAML grammar is installed', async () => {
