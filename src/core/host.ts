@@ -9,6 +9,26 @@ export interface Host {
   realPath?(path: string): Promise<string | null>;
   /** Absolute directory that relative paths are resolved against. */
   cwd?(): string;
+  /** Finds human faces in reference images (`reference/face`); hosts without one skip that check. */
+  faceDetector?: FaceDetector;
+}
+
+export interface DetectedFace {
+  /** Detector confidence, 0–1. */
+  score: number;
+}
+
+/**
+ * A face detector the host provides (in Node, `src/node/face-detector.ts`), so the core stays
+ * free of model weights and native code. `detect` rejects with a `FaceDetectorUnavailable` when
+ * the detector cannot run here (not installed, no image decoder).
+ */
+export interface FaceDetector {
+  detect(image: Uint8Array): Promise<DetectedFace[]>;
+}
+
+export class FaceDetectorUnavailable extends Error {
+  override readonly name = 'FaceDetectorUnavailable';
 }
 
 /** A host backed by a map of path → contents, for tests, browsers and embedding. */

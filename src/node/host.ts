@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Host } from '../core/host.js';
+import { sharedFaceDetector } from './face-detector.js';
 
 export function nodeHost(cwd = process.cwd()): Host {
   const abs = (p: string): string => path.resolve(cwd, p);
@@ -23,6 +24,8 @@ export function nodeHost(cwd = process.cwd()): Host {
       }
     },
     cwd: () => toPosix(cwd),
+    // Loads nothing until a reference image is checked for faces.
+    faceDetector: sharedFaceDetector(),
   };
 }
 

@@ -76,7 +76,7 @@ export const command: Command = {
         printPretty(all, sources, stdout, process.stdout);
         printSummary(all, args.length, stdout, process.stdout);
       } else {
-        stdout(reporters[o.format]!(all, { cwd: process.cwd() }));
+        stdout(await reporters[o.format]!(all, { cwd: process.cwd() }));
       }
       return exitCodeFor(all, maxWarnings);
     });

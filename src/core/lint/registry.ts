@@ -23,6 +23,7 @@ import { limitsSeconds } from './rules/limits-seconds.js';
 import { limitsSize } from './rules/limits-size.js';
 import { proseLengthInProse } from './rules/prose-length-in-prose.js';
 import { proseResolutionInProse } from './rules/prose-resolution-in-prose.js';
+import { referenceFace } from './rules/reference-face.js';
 import { referenceFormat } from './rules/reference-format.js';
 import { referenceMissing } from './rules/reference-missing.js';
 import { referenceOutsideProject } from './rules/reference-outside-project.js';
@@ -47,6 +48,7 @@ const rules: Rule[] = [
   referenceOutsideProject,
   referenceFormat,
   referenceSize,
+  referenceFace,
   proseLengthInProse,
   proseResolutionInProse,
   craftOneCameraMove,
