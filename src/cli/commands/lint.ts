@@ -24,6 +24,8 @@ const spec: CommandSpec = {
     'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings.' },
     target: { type: 'string', short: 't', value: 'TARGET', description: 'Check against this target instead of the file\'s.' },
     quiet: { type: 'boolean', short: 'q', description: 'Report errors only.' },
+    moderate: { type: 'boolean', description: 'Also send each clip\'s prompt (and reference image) to OpenAI\'s moderation endpoint (needs OPENAI_API_KEY).' },
+    'base-url': { type: 'string', value: 'URL', description: 'API base URL for --moderate (default: OPENAI_BASE_URL, else OpenAI).' },
   },
   examples: ['shotc lint examples/*.shot', 'shotc lint scene.shot --fix', 'shotc lint **/*.shot --format sarif > shotc.sarif'],
   minArgs: 1,
@@ -35,6 +37,8 @@ interface Options {
   'max-warnings'?: string;
   target?: string;
   quiet?: boolean;
+  moderate?: boolean;
+  'base-url'?: string;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -49,6 +53,11 @@ export const command: Command = {
     if (Number.isNaN(maxWarnings)) throw new UsageError('--max-warnings needs a whole number (-1 for no limit)');
     if (o.target && !getTarget(o.target)) throw new UsageError(`unknown target "${o.target}"; targets: ${targets.map((t) => t.id).join(', ')}`);
     if (o.fix && args.includes('-')) throw new UsageError('--fix cannot rewrite standard input');
+    const apiKey = process.env['OPENAI_API_KEY'];
+    if (o.moderate && !apiKey) throw new UsageError('--moderate needs an API key in OPENAI_API_KEY');
+    if (o['base-url'] && !o.moderate) throw new UsageError('--base-url is only used with --moderate');
+    const moderation = o.moderate ? await import('../moderate.js') : null;
+    const client = moderation?.moderationClient({ apiKey: apiKey!, ...((o['base-url'] ?? process.env['OPENAI_BASE_URL']) ? { baseURL: o['base-url'] ?? process.env['OPENAI_BASE_URL'] } : {}) });
     return withIo('lint', async () => {
       const all: DiagnosticRecord[] = [];
       const sources = new Map();
@@ -68,7 +77,8 @@ export const command: Command = {
           }
           if (fixed) stderr(`${file}: applied ${fixed} fix${fixed === 1 ? '' : 'es'}\n`);
         }
-        const records = result.diagnostics.map((d) => toRecord(d, result.resolved.source, (n) => result.sources.get(n)));
+        const moderated = moderation && client ? await moderation.moderateFile(client, file, result) : [];
+        const records = [...result.diagnostics, ...moderated].map((d) => toRecord(d, result.resolved.source, (n) => result.sources.get(n)));
         all.push(...(o.quiet ? records.filter((r) => r.severity === 'error') : records));
         for (const [k, v] of result.sources) sources.set(k, v);
       }
