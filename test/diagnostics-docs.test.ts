@@ -132,7 +132,7 @@ describe('diagnostics documentation', () => {
       await writeFile(path.join(dir, 'example.shot'), ex.source);
       const { plan } = await compileFile('example.shot', { cwd: dir });
       expect(plan.diagnostics.map((d) => d.code)).toContain(doc.code);
-    });
+    }, 120_000);
   }
 
   it('is what `shotc explain` prints, by code and by rule name', async () => {

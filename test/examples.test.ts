@@ -11,6 +11,9 @@ import { compileFile } from '../src/node/index.js';
 import { ROOT, runCli } from './helpers/cli.js';
 
 const DIR = path.join(ROOT, 'examples');
+// Compiling runs every rule, the slow ones too (reference images, guardrail word lists): generous
+// limits keep a loaded machine from failing a correct example.
+const SLOW = 120_000;
 const shotFiles = (dir: string): string[] =>
   readdirSync(path.join(DIR, dir))
     .filter((f) => f.endsWith('.shot'))
@@ -32,6 +35,33 @@ function documented(text: string): string[] | null {
   return lines.length === 1 && lines[0] === 'none' ? [] : lines;
 }
 
+/** The ```json excerpt=FILE blocks of spec/output.md. */
+function outputExcerpts(): { file: string; json: string; line: number }[] {
+  const lines = readFileSync(path.join(ROOT, 'spec', 'output.md'), 'utf8').split('\n');
+  const out: { file: string; json: string; line: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^```json excerpt=(\S+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const start = i + 1;
+    while (i + 1 < lines.length && lines[i + 1] !== '```') i++;
+    out.push({ file: m[1]!, json: lines.slice(start, i + 1).join('\n'), line: start });
+  }
+  return out;
+}
+
+/** `actual` cut down to the keys `expected` names (arrays element by element): a subset check with a readable diff. */
+function project(actual: unknown, expected: unknown): unknown {
+  if (Array.isArray(expected) && Array.isArray(actual)) return actual.map((a, i) => (i < expected.length ? project(a, expected[i]) : a));
+  if (isObject(expected) && isObject(actual)) {
+    return Object.fromEntries(Object.keys(expected).map((k) => [k, k in actual ? project(actual[k], expected[k]) : '‹missing›']));
+  }
+  return actual;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 async function diagnosticsOf(file: string): Promise<string[]> {
   const { plan } = await compileFile(`examples/${file}`, { cwd: ROOT });
   return plan.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code} ${d.rule}`);
@@ -50,7 +80,7 @@ describe('examples/', () => {
       const want = documented(readFileSync(path.join(DIR, file), 'utf8'));
       if (want) expect(got).toEqual(want);
       else expect(got.filter((d) => !/ info /.test(d))).toEqual([]);
-    });
+    }, SLOW);
 
     it(`${file} is in canonical format`, () => {
       const text = readFileSync(path.join(DIR, file), 'utf8');
@@ -69,7 +99,7 @@ describe('examples/', () => {
       expect(want, `${file} lists its diagnostics in // expect: lines`).not.toBeNull();
       expect(want!.length, `${file} shows at least one diagnostic`).toBeGreaterThan(0);
       expect(await diagnosticsOf(file)).toEqual(want);
-    });
+    }, SLOW);
   }
 
   it('sends the reference frames as the clips’ first frames, in PNG, JPEG and WebP', async () => {
@@ -79,7 +109,15 @@ describe('examples/', () => {
       ['dusk', { path: 'frames/dusk-gradient-720x1280.jpg', mimeType: 'image/jpeg', width: 720, height: 1280 }, '720x1280'],
       ['sea', { path: 'frames/sea-gradient-1280x720.webp', mimeType: 'image/webp', width: 1280, height: 720 }, '1280x720'],
     ]);
-  });
+  }, SLOW);
+
+  for (const block of outputExcerpts()) {
+    it(`spec/output.md:${block.line} is an excerpt of the plan of ${block.file}`, async () => {
+      const { plan } = await compileFile(block.file, { cwd: ROOT });
+      const excerpt = JSON.parse(block.json) as unknown;
+      expect(project(JSON.parse(JSON.stringify(plan)), excerpt)).toEqual(excerpt);
+    }, SLOW);
+  }
 
   it('prints, for every example, a plan that `shotc compile --format json` makes and PlanSchema accepts', async () => {
     const files = [...examples, ...broken].map((f) => `examples/${f}`);
@@ -93,5 +131,5 @@ describe('examples/', () => {
       expect(parsed.success, `${files[i]}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
       expect(parsed.data?.file).toBe(files[i]);
     });
-  });
+  }, SLOW);
 });

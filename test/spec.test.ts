@@ -209,6 +209,6 @@ describe('spec/language.md', () => {
             break;
         }
       }
-    });
+    }, 120_000);
   }
 });
