@@ -73,7 +73,7 @@ describe('grammar/railroad.html in Chromium', () => {
           width: box?.width ?? 0,
           height: box?.height ?? 0,
           paths: svg?.querySelectorAll('path').length ?? 0,
-          labels: [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.textContent),
+          labels: Array.from(svg?.querySelectorAll('text') ?? [], (t) => t.textContent),
         };
       }),
     );
