@@ -25,6 +25,8 @@ document.head.append(style);
 let filename = 'examples/playground.shot';
 let latest: CompileResult | null = null;
 let generation = 0;
+/** Said once, before the first compile's status (e.g. a damaged link). */
+let notice = '';
 
 const picker = $<HTMLSelectElement>('#example');
 for (const ex of examples) picker.append(new Option(ex.name, ex.name));
@@ -37,8 +39,9 @@ function show(result: CompileResult, ms: number): void {
   const problems = result.plan.diagnostics;
   const errors = problems.filter((d) => d.severity === 'error').length;
   const warnings = problems.filter((d) => d.severity === 'warning').length;
-  status.textContent = `${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}, ${warnings} warning${warnings === 1 ? '' : 's'} · ${result.plan.clips.length} clip${result.plan.clips.length === 1 ? '' : 's'} · compiled in ${ms.toFixed(0)} ms`;
+  status.textContent = `${notice}${errors ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors'}, ${warnings} warning${warnings === 1 ? '' : 's'} · ${result.plan.clips.length} clip${result.plan.clips.length === 1 ? '' : 's'} · compiled in ${ms.toFixed(0)} ms`;
   status.dataset['errors'] = String(errors);
+  notice = '';
   $('#pane-timeline').innerHTML = timelinePane(result);
   $('#pane-plan').innerHTML = planPane(result);
   $('#pane-prompts').innerHTML = promptsPane(result);
@@ -85,8 +88,16 @@ function saveToHash(): void {
   }, 300);
 }
 
+// Start from the shared link, else from the first example; the editor is made with its text, so
+// nothing is compiled before the real content is there.
+const shared = await decodeHash(location.hash);
+const start = shared ?? (examples[0] ? { text: examples[0].text, name: examples[0].name } : { text: '' });
+selectExample(start.name);
+if (location.hash && !shared) notice = 'The link’s sequence could not be read, so here is an example instead. ';
+
 const view = new EditorView({
   parent: $('#editor'),
+  doc: start.text,
   extensions: [
     basicSetup,
     shotLanguage(),
@@ -102,10 +113,15 @@ const view = new EditorView({
   ],
 });
 
-function load(text: string, name: string | undefined): void {
+/** Name the file after the example (so its reference images resolve) and show it in the picker. */
+function selectExample(name: string | undefined): void {
   const ex = examples.find((e) => e.name === name);
   filename = ex ? ex.path : 'examples/playground.shot';
   picker.value = ex ? ex.name : '';
+}
+
+function load(text: string, name: string | undefined): void {
+  selectExample(name);
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
 }
 
@@ -181,8 +197,11 @@ window.addEventListener('hashchange', async () => {
   if (shared && shared.text !== view.state.doc.toString()) load(shared.text, shared.name);
 });
 
-const shared = await decodeHash(location.hash);
-if (location.hash && !shared) status.textContent = 'The link’s sequence could not be read; showing an example instead.';
-const first = examples[0];
-if (shared) load(shared.text, shared.name);
-else if (first) load(first.text, first.name);
+
+// A handle for the browser console (and the browser tests): the text and the latest compile.
+declare global {
+  interface Window {
+    shotc: { text(): string; result(): CompileResult | null };
+  }
+}
+window.shotc = { text: () => view.state.doc.toString(), result: () => latest };

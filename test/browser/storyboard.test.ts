@@ -163,6 +163,7 @@ describe('shotc preview, opened in a browser', { timeout: 120_000 }, () => {
     await page.waitForFunction(() => (document.querySelector('section.film video') as HTMLVideoElement).readyState >= 1, null, { timeout: 10_000 });
     expect(await page.$eval('section.film video', (v) => [(v as HTMLVideoElement).videoWidth, Math.round((v as HTMLVideoElement).duration)])).toEqual([320, 4]);
     expect(await page.textContent('section.film')).toContain('Videos are not inside this page');
+    await page.screenshot({ path: artifact('storyboard-rendered.png'), fullPage: true });
     const images = await page.$$eval('section.clip[data-clip="arrival"] img', (i) => i.map((x) => [x.getAttribute('src')!.slice(0, 23), (x as HTMLImageElement).naturalWidth]));
     expect(images).toEqual([
       ['data:image/webp;base64,', 320],
