@@ -55,7 +55,7 @@ export const LEXICON: ReadonlyArray<[pattern: string, category: Category, sure: 
   ['jumps? (?:off|from) (?:the |a )?(?:bridge|roof|building|ledge|cliff) to (?:die|end it)', 'self-harm', true],
   // Drugs.
   ['cocaine|heroin|methamphetamine|crystal meth|meth (?:lab|pipe)|fentanyl|crack (?:pipe|cocaine|den)|smokes? crack|smoking crack|lsd|mdma|ketamine|opium den', 'drugs', true],
-  ['snort(?:s|ed|ing)? (?:a line|lines|cocaine|coke|powder)|a line of (?:cocaine|coke)|lines of (?:cocaine|coke)|inject(?:s|ed|ing)? (?:heroin|drugs)|shoot(?:s|ing)? up (?:heroin|drugs)|needle in (?:his|her|their) arm', 'drugs', true],
+  ['snort(?:s|ed|ing)? (?:a line of (?:cocaine|coke)|lines of (?:cocaine|coke)|a line|lines|cocaine|coke|powder)|a line of (?:cocaine|coke)|lines of (?:cocaine|coke)|inject(?:s|ed|ing)? (?:heroin|drugs)|shoot(?:s|ing)? up (?:heroin|drugs)|needle in (?:his|her|their) arm', 'drugs', true],
   ['(?:smokes?|smoking|rolls?|rolling|lights?|lighting) (?:a )?(?:joint|blunt|spliff|bong)|marijuana|cannabis|weed (?:smoke|plant|pipe)|getting high|gets high|stoned|drug deal(?:er|ers|ing)?|drug addict', 'drugs', false],
 ];
 
