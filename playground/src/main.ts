@@ -9,6 +9,7 @@ import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror
 import { compile, type CompileResult } from '../../src/index.js';
 import { DIAGNOSTICS_CSS, loadReferences, PROMPT_CSS, renderStoryboard, THEME_CSS, TIMELINE_CSS } from '../../src/preview/index.js';
 import { assist } from './assist.js';
+import type {} from './handle.js';
 import { browserHost, examples } from './examples.js';
 import { shotLanguage } from './language.js';
 import { planPane, problemsPane, promptsPane, timelinePane } from './panes.js';
@@ -199,9 +200,4 @@ window.addEventListener('hashchange', async () => {
 
 
 // A handle for the browser console (and the browser tests): the text and the latest compile.
-declare global {
-  interface Window {
-    shotc: { text(): string; result(): CompileResult | null };
-  }
-}
 window.shotc = { text: () => view.state.doc.toString(), result: () => latest };

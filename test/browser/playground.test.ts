@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { SECTIONS } from '../../src/core/syntax/index.js';
+import type {} from '../../playground/src/handle.js';
 import { ROOT } from '../helpers/cli.js';
 import { artifact, launch, proportional, recordRequests, timelineBlocks } from './browser.js';
 
@@ -226,8 +227,8 @@ describe('the playground', { timeout: 120_000 }, () => {
     // A heading keyword, a character name and a comment each get a style of their own.
     const styles = await page.evaluate(() => {
       const span = (line: string, text: string): CSSStyleDeclaration => {
-        const l = [...document.querySelectorAll('.cm-line')].find((x) => x.textContent!.startsWith(line))!;
-        return getComputedStyle([...l.querySelectorAll('span')].find((s) => s.textContent === text)!);
+        const l = Array.from(document.querySelectorAll('.cm-line')).find((x) => x.textContent!.startsWith(line))!;
+        return getComputedStyle(Array.from(l.querySelectorAll('span')).find((s) => s.textContent === text)!);
       };
       return { clip: span('CLIP arrival 4s', 'CLIP').fontWeight, name: span('MARA:', 'MARA').fontWeight, comment: span('// the arrival', '// the arrival is one 4-second clip with two shots').fontStyle };
     });

@@ -112,10 +112,10 @@ describe('shotc preview, opened in a browser', { timeout: 120_000 }, () => {
     const look = await page.evaluate(() => ({
       background: getComputedStyle(document.body).backgroundColor,
       color: getComputedStyle(document.body).color,
-      breaks: [...document.querySelectorAll('section.clip')].map((s) => getComputedStyle(s).breakBefore),
-      videos: [...document.querySelectorAll('video')].map((v) => getComputedStyle(v).display),
-      thumbnails: [...document.querySelectorAll('figure.thumb')].map((f) => getComputedStyle(f).display),
-      panels: [...document.querySelectorAll('pre.prompt, .diag')].map((p) => getComputedStyle(p).backgroundColor),
+      breaks: Array.from(document.querySelectorAll('section.clip')).map((s) => getComputedStyle(s).breakBefore),
+      videos: Array.from(document.querySelectorAll('video')).map((v) => getComputedStyle(v).display),
+      thumbnails: Array.from(document.querySelectorAll('figure.thumb')).map((f) => getComputedStyle(f).display),
+      panels: Array.from(document.querySelectorAll('pre.prompt, .diag')).map((p) => getComputedStyle(p).backgroundColor),
     }));
     expect(look).toEqual({
       background: 'rgb(255, 255, 255)',
