@@ -9,7 +9,7 @@ import { FFMPEG_HELP, findFfTools } from '../render/ffmpeg.js';
 import { parseFault, type Fault } from './faults.js';
 import { MediaMaker } from './media.js';
 import { openaiModerations } from './providers/openai-moderations.js';
-import { openaiVideos } from './providers/openai-videos.js';
+import { openaiVideos, type VideosOptions } from './providers/openai-videos.js';
 import { startServer } from './server.js';
 
 export { parseFault, FaultSpecError, OPERATION_GROUPS, type Fault } from './faults.js';
@@ -57,6 +57,8 @@ export interface Emulator {
   url: string;
   port: number;
   stats(): EmulatorStats;
+  /** Change delays and add faults while running (tests stage crashes with these). */
+  configure(change: { createDelayMs?: number; contentDelayMs?: number; fail?: ReadonlyArray<string | Fault> }): void;
   close(): Promise<void>;
 }
 
@@ -70,17 +72,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const mediaDir = options.mediaDir ?? (options.stateDir ? path.join(options.stateDir, 'media') : (tempDir = mkdtempSync(path.join(os.tmpdir(), 'shotc-emulator-'))));
   const media = new MediaMaker({ ffmpeg, dir: mediaDir, perClipText: options.card !== 'plain' });
   const log = options.log;
-  const videos = openaiVideos({
+  // Read live by the provider, so `configure()` takes effect on the next request.
+  const tunable: VideosOptions = {
     media,
     faults,
+    createDelayMs: options.createDelayMs ?? 0,
+    contentDelayMs: options.contentDelayMs ?? 0,
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     ...(options.stateDir ? { stateDir: options.stateDir } : {}),
-    ...(options.createDelayMs ? { createDelayMs: options.createDelayMs } : {}),
-    ...(options.contentDelayMs ? { contentDelayMs: options.contentDelayMs } : {}),
     ...(options.expiresAfterSeconds !== undefined ? { expiresAfterSeconds: options.expiresAfterSeconds } : {}),
     ...(options.moderate !== undefined ? { moderate: options.moderate } : {}),
     ...(log ? { log } : {}),
-  });
+  };
+  const videos = openaiVideos(tunable);
   await videos.ready;
   const moderations = openaiModerations();
   const server = await startServer({
@@ -102,6 +106,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ...videos.stats?.(),
         ...moderations.stats?.(),
       }) as EmulatorStats,
+    configure(change) {
+      if (change.createDelayMs !== undefined) tunable.createDelayMs = change.createDelayMs;
+      if (change.contentDelayMs !== undefined) tunable.contentDelayMs = change.contentDelayMs;
+      for (const f of change.fail ?? []) faults.push(typeof f === 'string' ? parseFault(f) : f);
+    },
     async close() {
       await server.close();
       if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@
  * (`shotc emulate --card plain`) cards carry only size, length and timecode and are shared by
  * every job of that size and length: what benchmarks use so that ffmpeg is not what they measure.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -99,11 +99,12 @@ export class MediaMaker {
     const r = this.normalise({ ...req, offset: sourceSeconds });
     return this.once(key('extend', { r, source: source.video }), async (base) => {
       await this.limiter.run(async () => {
-        const segment = `${base}.segment.mp4`;
+        const scratch = unique(base);
+        const segment = `${scratch}.segment.mp4`;
         await this.encodeCard(r, segment.slice(0, -4), false);
-        const list = `${base}.concat.txt`;
+        const list = `${scratch}.concat.txt`;
         await fs.writeFile(list, [source.video, segment].map((f) => `file '${f.replace(/'/g, "'\\''")}'`).join('\n') + '\n');
-        const tmp = `${base}.tmp.mp4`;
+        const tmp = `${scratch}.mp4`;
         await runTool(this.options.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', tmp]);
         await this.previews(tmp, sourceSeconds + r.seconds, base);
         await fs.rename(tmp, `${base}.mp4`);
@@ -134,8 +135,10 @@ export class MediaMaker {
 
   /** Encode the card's MP4 (to `${base}.mp4`); with `previews`, its thumbnail and spritesheet in the same pass. */
   private async encodeCard(r: CardRequest, base: string, previews: boolean): Promise<void> {
-    const textFile = `${base}.text.txt`;
-    const headerFile = `${base}.header.txt`;
+    // Temp names are unique, so emulators sharing a card directory never write over each other.
+    const tmp = unique(base);
+    const textFile = `${tmp}.text.txt`;
+    const headerFile = `${tmp}.header.txt`;
     const useText = !this.textBroken;
     if (useText) {
       const { lines } = layout(r);
@@ -154,8 +157,8 @@ export class MediaMaker {
       '-f', 'lavfi', '-i', `testsrc2=size=${r.width}x${r.height}:rate=${FPS}:duration=${r.seconds}`,
       '-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=48000:duration=${r.seconds}`,
       '-filter_complex', graph,
-      '-map', '[v]', '-map', '[a]', ...ENCODE, '-t', String(r.seconds), `${base}.tmp.mp4`,
-      ...(previews ? ['-map', '[tv]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', `${base}.tmp.webp`, '-map', '[sv]', '-frames:v', '1', '-q:v', '4', `${base}.tmp.jpg`] : []),
+      '-map', '[v]', '-map', '[a]', ...ENCODE, '-t', String(r.seconds), `${tmp}.mp4`,
+      ...(previews ? ['-map', '[tv]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', `${tmp}.webp`, '-map', '[sv]', '-frames:v', '1', '-q:v', '4', `${tmp}.jpg`] : []),
     ];
     try {
       await runTool(this.options.ffmpeg, args);
@@ -169,21 +172,22 @@ export class MediaMaker {
       await Promise.all([fs.rm(textFile, { force: true }), fs.rm(headerFile, { force: true })]);
     }
     if (previews) {
-      await fs.rename(`${base}.tmp.webp`, `${base}.webp`);
-      await fs.rename(`${base}.tmp.jpg`, `${base}.jpg`);
+      await fs.rename(`${tmp}.webp`, `${base}.webp`);
+      await fs.rename(`${tmp}.jpg`, `${base}.jpg`);
     }
-    await fs.rename(`${base}.tmp.mp4`, `${base}.mp4`);
+    await fs.rename(`${tmp}.mp4`, `${base}.mp4`);
   }
 
   private async previews(video: string, seconds: number, base: string): Promise<void> {
+    const tmp = unique(base);
     await runTool(this.options.ffmpeg, [
       '-hide_banner', '-loglevel', 'error', '-y', '-i', video,
       '-filter_complex', `[0:v]split=2[t][s];[t]trim=end_frame=1,setpts=PTS-STARTPTS[tv];${sprite('[s]', seconds)}[sv]`,
-      '-map', '[tv]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', `${base}.tmp.webp`,
-      '-map', '[sv]', '-frames:v', '1', '-q:v', '4', `${base}.tmp.jpg`,
+      '-map', '[tv]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', `${tmp}.webp`,
+      '-map', '[sv]', '-frames:v', '1', '-q:v', '4', `${tmp}.jpg`,
     ]);
-    await fs.rename(`${base}.tmp.webp`, `${base}.webp`);
-    await fs.rename(`${base}.tmp.jpg`, `${base}.jpg`);
+    await fs.rename(`${tmp}.webp`, `${base}.webp`);
+    await fs.rename(`${tmp}.jpg`, `${base}.jpg`);
   }
 }
 
@@ -193,6 +197,10 @@ const ENCODE = ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '30', '-pix_f
 function sprite(input: string, seconds: number): string {
   const frames = SPRITE_COLUMNS * SPRITE_ROWS;
   return `${input}fps=${frames}/${seconds},scale=256:-2,tile=${SPRITE_COLUMNS}x${SPRITE_ROWS}`;
+}
+
+function unique(base: string): string {
+  return `${base}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }
 
 function assetsAt(base: string): Assets {
@@ -213,8 +221,10 @@ export function layout(r: CardRequest): { lines: string[]; size: number } {
   const margin = Math.round(size * 1.2);
   const perLine = Math.max(16, Math.floor((r.width - 2 * margin) / (size * 0.56)));
   const maxLines = Math.max(2, Math.floor((r.height * 0.62) / (size * 1.35)) - 2);
-  const shotList = r.prompt.indexOf('Shot list:');
-  const text = shotList >= 0 ? r.prompt.slice(shotList) : r.prompt;
+  // Multipart uploads carry line breaks as CRLF; a stray \r would draw as a box.
+  const prompt = r.prompt.replace(/\r\n?/g, '\n');
+  const shotList = prompt.indexOf('Shot list:');
+  const text = shotList >= 0 ? prompt.slice(shotList) : prompt;
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';

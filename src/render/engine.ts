@@ -14,7 +14,7 @@ import type { Plan, PlanClip } from '../core/emit/plan.js';
 import type { Assessment, ClipAssessment } from './assess.js';
 import { planCut } from './cut.js';
 import { FFMPEG_HELP, type FfTools } from './ffmpeg.js';
-import { copyInto, hashFile, saveDownload, verifyAsset, VerifyError } from './files.js';
+import { copyInto, hashFile, removeStaleTemps, saveDownload, verifyAsset, VerifyError } from './files.js';
 import { knownVideoIds, stem, type FileRecord, type JobEntry } from './journal.js';
 import type { JournalStore } from './journal-store.js';
 import { createLimiter } from './limit.js';
@@ -380,6 +380,9 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
       return outcome('failed', { videoId: job.id, error });
     }
   }
+
+  // A render killed mid-download or mid-write leaves temp files; they are never read, only swept.
+  await Promise.all([removeStaleTemps(o.outDir), removeStaleTemps(path.dirname(o.journal.file))]);
 
   // Dependants wait on a clip's job (not its downloads): register every clip's job promise first.
   const resolveJob = new Map<string, (r: JobResult) => void>();

@@ -21,6 +21,29 @@ export interface Saved {
   bytes: number;
 }
 
+/** Temp files of ours (`.<name>.<pid>.<hex>.part|tmp`) whose process is gone: left by a killed render. */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.(?:part|tmp)$/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function tempBeside(dest: string): string {
   return path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.${randomBytes(4).toString('hex')}.part`);
 }

@@ -38,16 +38,16 @@ export async function stitch(ffmpeg: string, ffprobe: string, inputs: readonly S
   const problem = sizeProblem(probes);
   if (problem) throw new StitchError(problem);
   const expected = probes.reduce((sum, p) => sum + (p.probe.video?.duration ?? 0), 0);
-  const tmp = tempBeside(dest).replace(/\.part$/, '.mp4');
+  const tmp = tempBeside(dest);
   const first = probes[0]!.probe;
   const same = probes.every(({ probe: p }) => compatible(first, p));
   const quiet = ['-hide_banner', '-loglevel', 'error', '-y'];
   try {
     if (same) {
-      const list = `${tmp}.txt`;
+      const list = tmp.replace(/\.part$/, '.tmp');
       await fs.writeFile(list, inputs.map((i) => `file '${path.resolve(i.file).replace(/'/g, "'\\''")}'`).join('\n') + '\n');
       try {
-        await runTool(ffmpeg, [...quiet, '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', tmp], signal ? { signal } : {});
+        await runTool(ffmpeg, [...quiet, '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', tmp], signal ? { signal } : {});
       } finally {
         await fs.rm(list, { force: true });
       }
@@ -62,7 +62,7 @@ export async function stitch(ffmpeg: string, ffprobe: string, inputs: readonly S
           ...inputs.flatMap((i) => ['-i', i.file]),
           '-filter_complex', graph,
           '-map', '[v]', ...(audio ? ['-map', '[a]', '-c:a', 'aac', '-b:a', '128k'] : ['-an']),
-          '-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp,
+          '-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-f', 'mp4', tmp,
         ],
         signal ? { signal } : {},
       );

@@ -37,7 +37,7 @@ export const sora2Provider: ProviderFactory = (config: ProviderConfig): Provider
         model: clip.output.model,
         size: clip.output.size,
         seconds: clip.output.seconds,
-        promptSha256: sha256(promptOf(clip)),
+        promptSha256: promptHash(promptOf(clip)),
         source: clip.kind === 'create' ? null : sourceId(clip, sourceJobId),
       };
     },
@@ -109,7 +109,7 @@ function sourceId(clip: PlanClip, sourceJobId: string | null): string {
 }
 
 function matches(v: Video, fp: Fingerprint): boolean {
-  if (v.prompt === null || sha256(v.prompt) !== fp.promptSha256) return false;
+  if (v.prompt === null || promptHash(v.prompt) !== fp.promptSha256) return false;
   if (v.size !== fp.size) return false;
   switch (fp.kind) {
     case 'create':
@@ -190,6 +190,14 @@ function retryAfterMs(headers: Headers | undefined): number | null {
   if (Number.isFinite(seconds)) return seconds * 1000;
   const date = Date.parse(h);
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+/**
+ * The prompt's hash with line breaks normalised: multipart form data sends every line break as
+ * CRLF (the SDK always uploads multipart), so the API hands back `\r\n` where the plan has `\n`.
+ */
+function promptHash(prompt: string): string {
+  return sha256(prompt.replace(/\r\n?/g, '\n'));
 }
 
 function sha256(text: string): string {
