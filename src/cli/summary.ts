@@ -19,13 +19,22 @@ export function planSummary(result: CompileResult): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) lines.push(`  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`);
   for (const c of plan.clips) {
-    const clip = resolved.clipByName.get(c.name);
+    const clip = resolved.clipByName.get(c.part?.of ?? c.name);
     const shots = clip?.shots.length ?? 0;
     const cast = clip?.cast.map((m) => m.name).join(', ');
-    const details = [`${c.request.method} ${c.request.path}`, shots ? `${shots} shot${shots === 1 ? '' : 's'}` : '', cast ? `cast: ${cast}` : '', c.inputReference ? `first frame: ${c.inputReference.path}` : '']
+    const images = (c.images ?? []).filter((i) => i.role !== 'first');
+    const details = [
+      `${c.request.method} ${c.request.path}`,
+      c.part ? `part ${c.part.index} of ${c.part.count} of ${c.part.of}, from ${c.part.start} s` : shots ? `${shots} shot${shots === 1 ? '' : 's'}` : '',
+      cast ? `cast: ${cast}` : '',
+      c.inputReference ? `first frame: ${c.inputReference.path}` : '',
+      ...images.map((i) => `${i.role === 'last' ? 'last frame' : `${i.role} reference`}: ${i.path}`),
+    ]
       .filter(Boolean)
       .join('; ');
     lines.push(`  ${c.name}: ${details}`);
+    // How the clip maps onto the target when it is not one-to-one (multi-shot, chains, stand-ins).
+    for (const m of c.mapping ?? []) lines.push(`    mapping: ${m}`);
   }
   const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = plan.diagnostics.filter((d) => d.severity === 'warning').length;

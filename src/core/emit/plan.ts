@@ -18,6 +18,9 @@ export const InputReferenceSchema = z.object({
   height: z.number().int().positive(),
 });
 
+/** An image a request sends; the body holds `{image:N}` where the N-th one goes. */
+export const PlanImageSchema = InputReferenceSchema.extend({ role: z.enum(['first', 'last', 'asset', 'style']) });
+
 export const PlanClipSchema = z.object({
   name: z.string(),
   kind: z.enum(['create', 'remix', 'extend', 'edit']),
@@ -33,6 +36,12 @@ export const PlanClipSchema = z.object({
   output: z.object({ model: z.string(), size: z.string(), seconds: z.number().nonnegative() }),
   /** The prompt split by where each part came from. */
   promptParts: z.array(z.object({ origin: z.enum(['look', 'cast', 'clip', 'structure']), text: z.string() })),
+  /** Every image the request sends, in `{image:N}` order (only for targets that send more than a first frame). */
+  images: z.array(PlanImageSchema).optional(),
+  /** How the clip maps onto the target when not one-to-one (multi-shot request, extension chain, …). */
+  mapping: z.array(z.string()).optional(),
+  /** Set on each request of an extension chain: the clip it belongs to and its place in the chain. */
+  part: z.object({ of: z.string(), index: z.number().int().positive(), count: z.number().int().positive(), start: z.number().nonnegative() }).optional(),
 });
 
 export const PlanSchema = z.object({
@@ -46,4 +55,5 @@ export const PlanSchema = z.object({
 
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanClip = z.infer<typeof PlanClipSchema>;
+export type PlanImage = z.infer<typeof PlanImageSchema>;
 export type Estimate = z.infer<typeof EstimateSchema>;

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { VideoCreateParams, VideoEditParams, VideoExtendParams, VideoRemixParams } from 'openai/resources/videos';
 import type { ResolvedClip } from '../resolve/model.js';
-import type { EmitResult, Features, ModelCard, Target } from './types.js';
+import { modelOf, type EmitResult, type Features, type ModelCard, type Target } from './types.js';
 
 const CONTRACT_SIZES = ['720x1280', '1280x720', '1024x1792', '1792x1024'] as const;
 const CONTRACT_SECONDS = ['4', '8', '12'] as const;
@@ -94,7 +94,7 @@ function emit(clip: ResolvedClip, prompt: string): EmitResult {
       };
     default:
       return {
-        request: { method: 'POST', path: '/videos', body: { model: clip.model.value, prompt, seconds: String(clip.seconds.value), size: clip.size.value.text } },
+        request: { method: 'POST', path: '/videos', body: { model: modelOf(clip), prompt, seconds: String(clip.seconds.value), size: clip.size.value.text } },
         diagnostics: [],
       };
   }

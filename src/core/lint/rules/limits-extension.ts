@@ -1,8 +1,13 @@
 import type { ResolvedClip } from '../../resolve/model.js';
+import { chainLengths } from '../../targets/chain.js';
+import { findingsFor } from '../../targets/common.js';
 import { ruleMeta } from '../meta.js';
 import type { Rule } from '../types.js';
 
-/** Length of the whole chain an extension belongs to, and how many extensions it has. */
+/**
+ * Length of the whole chain an extension belongs to, and how many extensions it has (a clip the
+ * compiler itself builds as a chain counts its own extensions).
+ */
 function chain(clip: ResolvedClip): { total: number; extensions: number; root: ResolvedClip } {
   let total = 0;
   let extensions = 0;
@@ -13,7 +18,10 @@ function chain(clip: ResolvedClip): { total: number; extensions: number; root: R
     seen.add(c);
     root = c;
     total += c.seconds.value;
-    if (c.kind !== 'extend') break;
+    if (c.kind !== 'extend') {
+      extensions += Math.max(0, (chainLengths(c)?.length ?? 1) - 1);
+      break;
+    }
     extensions++;
     c = c.source?.clip ?? null;
   }
@@ -25,6 +33,9 @@ export const limitsExtension: Rule = {
   meta: ruleMeta('SC405', { speed: 'fast' }),
   create(ctx) {
     return {
+      file(file) {
+        for (const f of findingsFor(file, 'extension')) ctx.report({ span: f.span, file: f.file, message: f.message, severity: f.severity, fixes: f.fixes });
+      },
       clip(clip) {
         if (clip.kind !== 'extend' || !clip.card) return;
         const { total, extensions, root } = chain(clip);
