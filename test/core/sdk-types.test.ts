@@ -23,11 +23,12 @@ function typeErrors(code: string): string[] {
 const header = `import type { VideoCreateParams, VideoExtendParams } from 'openai/resources/videos';\ntype Assignable<T extends U, U> = T;\n`;
 
 describe('request bodies are checked against the openai SDK types at compile time', () => {
-  it('accepts the bodies shotc emits', () => {
+  // Building a TypeScript program takes seconds, more on a loaded machine.
+  it('accepts the bodies shotc emits', { timeout: 180_000 }, () => {
     expect(typeErrors(`${header}import type { SoraCreateBody, SoraExtendBody } from './core/targets/sora-2.js';\nexport type A = [Assignable<SoraCreateBody, Omit<VideoCreateParams, 'input_reference'>>, Assignable<SoraExtendBody, VideoExtendParams>];\n`)).toEqual([]);
   });
 
-  it('rejects a body the SDK does not take (a 16-second create, a numeric seconds)', () => {
+  it('rejects a body the SDK does not take (a 16-second create, a numeric seconds)', { timeout: 180_000 }, () => {
     expect(typeErrors(`${header}export type A = Assignable<{ prompt: string; seconds: '16' }, VideoCreateParams>;\n`).join('\n')).toMatch(/does not satisfy the constraint/);
     expect(typeErrors(`${header}export type B = Assignable<{ prompt: string; seconds: 8; video: { id: string } }, VideoExtendParams>;\n`).join('\n')).toMatch(/does not satisfy the constraint/);
   });

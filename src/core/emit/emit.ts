@@ -28,7 +28,9 @@ export async function emitClips(file: ResolvedFile, host: Host | undefined, out:
     const lengths = chainLengths(clip);
     const parts = lengths ? chainParts(clip, lengths) : [{ name: clip.name, index: 0, start: 0, end: clip.seconds.value, clip, split: [] }];
     for (const part of parts) {
-      const c = part.clip;
+      // A clip made from a chained clip starts from its last part.
+      const chained = part.clip.source?.clip ? lastPart.get(part.clip.source.clip.name) : undefined;
+      const c: ResolvedClip = chained ? { ...part.clip, source: { ...part.clip.source!, name: chained } } : part.clip;
       const prompt = renderPrompt(c);
       const emitted = file.target.emit(c, prompt.text, file);
       out.push(...emitted.diagnostics);
@@ -71,7 +73,10 @@ export async function emitClips(file: ResolvedFile, host: Host | undefined, out:
       if (parts.length > 1) {
         plan.part = { of: clip.name, index: part.index + 1, count: parts.length, start: part.start };
         if (part.index === 0) mapping.unshift(chainNote(clip, parts.map((p) => p.end - p.start)));
-        for (const s of part.split) mapping.push(`shot ${s.title ? `"${s.title.text}"` : `${s.start.value}–${s.end.value} s`} crosses the cut at ${part.index === 0 ? part.end : part.start} s and is described in both requests`);
+        for (const s of part.split) {
+          const cut = s.start.value < part.start ? part.start : part.end;
+          mapping.push(`shot ${s.title ? `"${s.title.text}"` : `${s.start.value}–${s.end.value} s`} crosses the cut at ${cut} s: both requests describe it (its dialogue only the first)`);
+        }
       }
       if (mapping.length) plan.mapping = mapping;
       clips.push(plan);
@@ -83,7 +88,8 @@ export async function emitClips(file: ResolvedFile, host: Host | undefined, out:
 
 function chainNote(clip: ResolvedClip, lengths: readonly number[]): string {
   const model = clip.card?.id ?? clip.model.value;
-  return `${clip.seconds.value} s is longer than ${model} makes at once: ${lengths.length} requests, ${lengths.join(' s + ')} s (a ${lengths[0]} s clip, then ${lengths.length - 1} extension${lengths.length > 2 ? 's' : ''})`;
+  const rest = lengths.slice(1);
+  return `${clip.seconds.value} s is longer than ${model} makes at once: ${lengths.length} requests — ${lengths[0]} s, then ${rest.length === 1 ? 'an extension' : 'extensions'} of ${rest.join(' s, ')} s`;
 }
 
 interface LoadedImage {

@@ -10,7 +10,7 @@
 import { formatTime } from '../format/format.js';
 import type { Fragment, ResolvedClip, ResolvedSection, SectionOrigin } from '../resolve/model.js';
 import type * as A from '../syntax/ast.js';
-import type { SectionId } from '../syntax/keys.js';
+import { SHOT_KEYS, type SectionId } from '../syntax/keys.js';
 
 /** Which part of the source a piece of the prompt came from (the storyboard tells them apart). */
 export type PromptOrigin = 'look' | 'cast' | 'clip' | 'structure';
@@ -108,10 +108,14 @@ function shotLine(b: PromptBuilder, shot: A.Shot): void {
     if (item.kind === 'Dialogue' || !itemText(item)) continue;
     b.line();
     if (item.kind === 'ShotKey') {
-      b.add('structure', `${item.key.text}: `);
+      b.add('structure', `${item.shotKey ? shotKeyName(item.shotKey) : item.key.text}: `);
       b.add('clip', item.value.text);
     } else b.add('clip', item.text.text);
   }
+}
+
+function shotKeyName(id: A.ShotKeyLine['shotKey']): string {
+  return SHOT_KEYS.find((k) => k.id === id)!.name;
 }
 
 function itemText(item: A.ShotItem): string {
@@ -134,7 +138,10 @@ function dialogueLine(b: PromptBuilder, d: A.Dialogue): void {
 export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
   const b = new PromptBuilder();
   const changeOnly = clip.kind === 'remix' || clip.kind === 'edit';
-  const sections = changeOnly ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
+  // An empty section (a bare `Sound:`) says nothing; a label alone would only confuse the model.
+  const sections = (changeOnly ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections).filter(
+    (s) => join(s.head) !== '' || s.subs.some((sub) => join(sub.text) !== ''),
+  );
 
   if (changeOnly) {
     for (const c of clip.changes) {
@@ -184,9 +191,10 @@ export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
       shotLine(b, shot);
     }
   }
-  const dialogue = [...clip.dialogue, ...clip.shots.flatMap((s) => s.items.filter((i): i is A.Dialogue => i.kind === 'Dialogue'))].sort(
-    (x, y) => x.span.start - y.span.start,
-  );
+  // Words nobody says (`TOM:` with nothing after it, reported as SC112) are not sent.
+  const dialogue = [...clip.dialogue, ...clip.shots.flatMap((s) => s.items.filter((i): i is A.Dialogue => i.kind === 'Dialogue'))]
+    .filter((d) => d.line.text.trim() !== '')
+    .sort((x, y) => x.span.start - y.span.start);
   if (dialogue.length) {
     b.block();
     b.add('structure', 'Dialogue:');

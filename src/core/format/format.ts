@@ -274,6 +274,13 @@ class Printer {
       line += !t.includes('"') ? ` — "${t}"` : !t.includes('”') ? ` — “${t}”` : ` — ${t}`;
     }
     if (shot.camera) line += ` (${shot.camera.text})`;
+    // Inline notes between the title and the camera note are kept, after them.
+    const headEnd = shot.trailing?.span.start ?? Number.POSITIVE_INFINITY;
+    for (const t of this.ast.trivia) {
+      if (t.kind === 'Note' && t.inline && t.span.start > shot.end.span.end && t.span.start < headEnd && t.span.end <= (shot.trailing?.span.start ?? this.source.lineEnd(this.source.positionAt(shot.span.start).line))) {
+        line += ` ${this.raw(t.span)}`;
+      }
+    }
     if (shot.trailing) line += ` — ${this.raw(shot.trailing.span)}`;
     return line;
   }

@@ -53,6 +53,8 @@ export interface ResolvedSection {
   origin: SectionOrigin;
   /** The section nodes it was built from. */
   nodes: A.Section[];
+  /** Adds its text to the inherited section instead of replacing it (stray prose in a LOOK). */
+  extends?: boolean;
 }
 
 export interface CastMember {

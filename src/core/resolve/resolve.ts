@@ -301,7 +301,9 @@ function mergeBlock(items: readonly A.Item[], origin: SectionOrigin): ResolvedSe
     if (prose.length) {
       let scene = out.find((s) => s.id === 'scene');
       if (!scene) {
-        scene = { id: 'scene', label: sectionById('scene').name, head: [], subs: [], origin, nodes: [] };
+        // Without a Scene: of its own, a LOOK's loose prose adds to the inherited scene: a line
+        // that only earns a warning must not silently replace the scene of every clip.
+        scene = { id: 'scene', label: sectionById('scene').name, head: [], subs: [], origin, nodes: [], extends: true };
         out.push(scene);
       }
       scene.head.push(...prose.map((p) => fragment(p.text)));
@@ -354,6 +356,10 @@ function overlay(base: readonly ResolvedSection[], over: readonly ResolvedSectio
       result.push(s);
       continue;
     }
+    if (s.extends) {
+      result[i] = { ...result[i]!, head: [...result[i]!.head, ...s.head], subs: [...result[i]!.subs, ...s.subs] };
+      continue;
+    }
     if (s.head.length) {
       result[i] = s;
       continue;
@@ -378,7 +384,9 @@ function order(s: ResolvedSection): number {
 /** Every fragment of text a clip sends, for finding the characters it names. */
 export function clipTexts(clip: ResolvedClip): string[] {
   const out: string[] = [];
-  for (const s of clip.sections) {
+  // A REMIX or EDIT sends only its own sections; the inherited look is not in its prompt.
+  const sent = clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
+  for (const s of sent) {
     for (const f of s.head) out.push(f.text);
     for (const sub of s.subs) for (const f of sub.text) out.push(f.text);
   }

@@ -560,8 +560,16 @@ export class AstBuilder {
     const text = this.text;
     const end = li.contentEnd;
     let i = li.labelEnd;
+    // Blanks and inline notes (kept as trivia) may stand between the parts of a timing line.
     const skipWs = (): void => {
-      while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      for (;;) {
+        while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+        if (!text.startsWith('[[', i)) return;
+        const close = text.indexOf(']]', i + 2);
+        if (close === -1 || close + 2 > end) return;
+        this.trivia.push({ kind: 'Note', span: { start: i, end: close + 2 }, text: this.t(i + 2, close), inline: true });
+        i = close + 2;
+      }
     };
     skipWs();
     let dashed = false;

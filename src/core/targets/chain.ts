@@ -102,7 +102,8 @@ export interface ChainPart {
 /**
  * The parts of a chained clip. Each part keeps the clip's look, cast and scene; it takes the shots
  * that fall in its time, retimed to start at 0. A shot across a boundary is described in both parts
- * (clamped to each). Clip-level dialogue goes with the first part; a first frame too.
+ * (clamped to each), its dialogue only in the part where it starts. Clip-level dialogue goes with
+ * the first part; a first frame too.
  */
 export function chainParts(clip: ResolvedClip, lengths: readonly number[]): ChainPart[] {
   const parts: ChainPart[] = [];
@@ -116,8 +117,11 @@ export function chainParts(clip: ResolvedClip, lengths: readonly number[]): Chai
       const s = Math.max(shot.start.value, start);
       const e = Math.min(shot.end.value, end);
       if (e - s <= EPS) continue;
-      if (shot.start.value < start - EPS || shot.end.value > end + EPS) split.push(shot);
-      shots.push({ ...shot, start: { ...shot.start, value: round(s - start) }, end: { ...shot.end, value: round(e - start) } });
+      const continued = shot.start.value < start - EPS;
+      if (continued || shot.end.value > end + EPS) split.push(shot);
+      // A line is spoken once: in the part where its shot starts.
+      const items = continued ? shot.items.filter((i) => i.kind !== 'Dialogue') : shot.items;
+      shots.push({ ...shot, items, start: { ...shot.start, value: round(s - start) }, end: { ...shot.end, value: round(e - start) } });
     }
     const previous = parts[index - 1];
     const part: ResolvedClip =
