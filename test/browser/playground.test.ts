@@ -6,11 +6,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/index.js';
+import { compile, memoryHost } from '../../src/index.js';
 import { SECTIONS } from '../../src/core/syntax/index.js';
 import type {} from '../../playground/src/handle.js';
 import { ROOT } from '../helpers/cli.js';
@@ -44,6 +45,16 @@ afterAll(async () => {
 
 const platform = readFileSync(path.join(ROOT, 'examples', 'platform.shot'), 'utf8');
 
+/** The example images, where the playground serves them to the compiler (/examples/…). */
+const exampleFiles = memoryHost(
+  Object.fromEntries(
+    readdirSync(path.join(ROOT, 'examples'), { recursive: true })
+      .map(String)
+      .filter((f) => /\.(png|jpe?g|webp|gif)$/i.test(f))
+      .map((f) => [`/examples/${f.split(path.sep).join('/')}`, new Uint8Array(readFileSync(path.join(ROOT, 'examples', f)))]),
+  ),
+);
+
 /** The link the playground makes for a text: deflate-raw, base64url, in the hash. */
 function linkFor(text: string, name?: string): string {
   const z = deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
@@ -59,6 +70,17 @@ async function open(address = url): Promise<Page> {
   // Ready when the panes show a compile of the editor's text.
   await page.waitForFunction(() => window.shotc !== undefined && window.shotc.result()?.resolved.source.text === window.shotc.text());
   return page;
+}
+
+/** The status for a request path sent exactly as written (fetch would normalise it first). */
+function rawStatus(requestPath: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    http.get({ hostname, port, path: requestPath }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
 }
 
 const editorText = (page: Page): Promise<string> => page.evaluate(() => window.shotc.text());
@@ -144,13 +166,19 @@ describe('the playground', { timeout: 120_000 }, () => {
     expect(names.sort()).toEqual(files.map((f) => f.replace(/\.shot$/, '')).sort());
     for (const name of names) {
       const text = readFileSync(path.join(ROOT, 'examples', `${name}.shot`), 'utf8');
-      const { plan } = await compile(text, { filename: `examples/${name}.shot` });
+      // What compile() says given the same files the playground bundles (its reference images).
+      const { plan } = await compile(text, { filename: `examples/${name}.shot`, host: exampleFiles, config: null });
       await page.selectOption('#example', name);
       await page.waitForFunction((t) => window.shotc.text() === t, text);
       // The panes show the compile of this example's text under its own name.
       await page.waitForFunction(([f, t]) => window.shotc.result()?.plan.file === f && window.shotc.result()?.resolved.source.text === t, [`examples/${name}.shot`, text]);
       const blocks = await timelineBlocks(page, '#pane-timeline');
       expect(blocks.map((b) => [b.name, b.seconds])).toEqual(plan.clips.map((c) => [c.name, c.output.seconds]));
+      const seen = await page.evaluate(() => {
+        const r = window.shotc.result()!;
+        return { codes: r.plan.diagnostics.map((d) => d.code), references: r.plan.clips.map((c) => c.inputReference) };
+      });
+      expect(seen).toEqual({ codes: plan.diagnostics.map((d) => d.code), references: plan.clips.map((c) => c.inputReference) });
       if (blocks.some((b) => b.seconds > 0)) expect(proportional(blocks)).toBe(true);
     }
     await page.close();
@@ -218,6 +246,21 @@ describe('the playground', { timeout: 120_000 }, () => {
     expect(proportional(await timelineBlocks(board))).toBe(true);
     await board.close();
     await page.close();
+  });
+
+  it('is served as static files with relative URLs, and the server keeps to its folder', async () => {
+    const index = await fetch(url);
+    expect([index.status, index.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    const html = await index.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\.\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    expect(html).not.toMatch(/(?:src|href)="\/(?!\/)/);
+    for (const a of assets) expect((await fetch(new URL(a, url))).status).toBe(200);
+    expect((await fetch(new URL('nothing-here.js', url))).status).toBe(404);
+    // An escaped slash survives URL parsing and would climb out of the folder once decoded.
+    expect(await rawStatus('/..%2fpackage.json')).toBe(403);
+    expect(await rawStatus('/assets%2f..%2f..%2f..%2fpackage.json')).toBe(403);
+    expect((await fetch(url, { method: 'POST' })).status).toBe(405);
   });
 
   it('highlights lines as the parser reads them, sub-keys included', async () => {
