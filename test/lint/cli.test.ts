@@ -5,12 +5,16 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/cli/reporters.js';
 import { runCli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
+
+// Both are CommonJS: under ESM interop their default export may arrive wrapped.
+const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof import('ajv-draft-04').default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: InstanceType<typeof Ajv>) => void;
 
 const tmp = useTmpDir();
 
