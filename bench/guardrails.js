@@ -61,12 +61,16 @@ async function main() {
   const args = process.argv.slice(2);
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'heldout';
   const lib = await import(process.env.SHOTC_LIB ? pathToFileURL(path.resolve(process.env.SHOTC_LIB)).href : pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
+  // Cold start: the first file with a name in it loads the gazetteer, the lexicons and compromise.
+  const cold = performance.now();
+  await lib.compile(shotFor('Tom Hanks and Anna Kowalski hum "Wonderwall" near gore.'), { filename: 'cold.shot', host: lib.memoryHost() });
+  const coldMs = performance.now() - cold;
   const result = await evaluate(loadCases(split), lib);
   if (args.includes('--json')) {
-    console.log(JSON.stringify(result, (k, v) => (k === 'misses' || k === 'falseAlarms' ? undefined : v), 2));
+    console.log(JSON.stringify({ ...result, coldMs }, (k, v) => (k === 'misses' || k === 'falseAlarms' ? undefined : v), 2));
     return;
   }
-  console.log(`guardrails on the ${split} split: ${result.cases} prompts in ${result.ms.toFixed(0)} ms`);
+  console.log(`guardrails on the ${split} split: ${result.cases} prompts in ${result.ms.toFixed(0)} ms (${(result.ms / result.cases).toFixed(1)} ms per one-clip file, all rules); cold start ${coldMs.toFixed(0)} ms`);
   console.log('rule                              precision  recall   tp  fp  fn');
   for (const [rule, s] of Object.entries(result.perRule)) {
     console.log(`${rule.padEnd(34)}${s.precision.toFixed(3).padStart(9)}${s.recall.toFixed(3).padStart(8)}${String(s.tp).padStart(5)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`);
