@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { format, PlanSchema } from '../src/index.js';
+import { format, PlanSchema, type Plan } from '../src/index.js';
 import { compileFile } from '../src/node/index.js';
 import { ROOT, runCli } from './helpers/cli.js';
 
@@ -62,8 +62,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Each file compiled once (the tests below look at the same plans from different sides). */
+const plans = new Map<string, Promise<Plan>>();
+function planOf(file: string): Promise<Plan> {
+  let p = plans.get(file);
+  if (!p) {
+    p = compileFile(file, { cwd: ROOT }).then((r) => r.plan);
+    plans.set(file, p);
+  }
+  return p;
+}
+
 async function diagnosticsOf(file: string): Promise<string[]> {
-  const { plan } = await compileFile(`examples/${file}`, { cwd: ROOT });
+  const plan = await planOf(`examples/${file}`);
   return plan.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.severity} ${d.code} ${d.rule}`);
 }
 
@@ -103,7 +114,7 @@ describe('examples/', () => {
   }
 
   it('sends the reference frames as the clips’ first frames, in PNG, JPEG and WebP', async () => {
-    const { plan } = await compileFile('examples/reference-frames.shot', { cwd: ROOT });
+    const plan = await planOf('examples/reference-frames.shot');
     expect(plan.clips.map((c) => [c.name, c.inputReference, c.output.size])).toEqual([
       ['test-card', { path: 'frames/test-card-1280x720.png', mimeType: 'image/png', width: 1280, height: 720 }, '1280x720'],
       ['dusk', { path: 'frames/dusk-gradient-720x1280.jpg', mimeType: 'image/jpeg', width: 720, height: 1280 }, '720x1280'],
@@ -113,7 +124,7 @@ describe('examples/', () => {
 
   for (const block of outputExcerpts()) {
     it(`spec/output.md:${block.line} is an excerpt of the plan of ${block.file}`, async () => {
-      const { plan } = await compileFile(block.file, { cwd: ROOT });
+      const plan = await planOf(block.file);
       const excerpt = JSON.parse(block.json) as unknown;
       expect(project(JSON.parse(JSON.stringify(plan)), excerpt)).toEqual(excerpt);
     }, SLOW);
