@@ -113,7 +113,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     async close() {
       await server.close();
-      if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+      await media.close();
+      if (tempDir) await fs.rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

@@ -79,6 +79,8 @@ export class MediaMaker {
   private readonly perClipText: boolean;
   /** Set when drawtext failed once (an ffmpeg without libfreetype): later cards skip text. */
   private textBroken = false;
+  /** Stops running ffmpeg processes on close. */
+  private readonly stop = new AbortController();
 
   constructor(private readonly options: MediaMakerOptions) {
     this.limiter = createLimiter(options.concurrency ?? Math.max(1, os.availableParallelism()));
@@ -105,13 +107,23 @@ export class MediaMaker {
         const list = `${scratch}.concat.txt`;
         await fs.writeFile(list, [source.video, segment].map((f) => `file '${f.replace(/'/g, "'\\''")}'`).join('\n') + '\n');
         const tmp = `${scratch}.mp4`;
-        await runTool(this.options.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', tmp]);
+        await this.ffmpeg(['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', tmp]);
         await this.previews(tmp, sourceSeconds + r.seconds, base);
         await fs.rename(tmp, `${base}.mp4`);
         await Promise.all([fs.rm(segment, { force: true }), fs.rm(list, { force: true })]);
       });
       return assetsAt(base);
     });
+  }
+
+  /** Stop every ffmpeg still running and wait for them to exit. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled(this.inflight.values());
+  }
+
+  private ffmpeg(args: readonly string[]): Promise<unknown> {
+    return runTool(this.options.ffmpeg, args, { signal: this.stop.signal });
   }
 
   private normalise(req: CardRequest): CardRequest {
@@ -161,7 +173,7 @@ export class MediaMaker {
       ...(previews ? ['-map', '[tv]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', `${tmp}.webp`, '-map', '[sv]', '-frames:v', '1', '-q:v', '4', `${tmp}.jpg`] : []),
     ];
     try {
-      await runTool(this.options.ffmpeg, args);
+      await this.ffmpeg(args);
     } catch (e) {
       if (useText && /drawtext|font|No such filter/i.test((e as Error).message)) {
         this.textBroken = true; // no usable font or no libfreetype: a plain card is still a valid video
@@ -180,7 +192,7 @@ export class MediaMaker {
 
   private async previews(video: string, seconds: number, base: string): Promise<void> {
     const tmp = unique(base);
-    await runTool(this.options.ffmpeg, [
+    await this.ffmpeg([
       '-hide_banner', '-loglevel', 'error', '-y', '-i', video,
       '-filter_complex', `[0:v]split=2[t][s];[t]trim=end_frame=1,setpts=PTS-STARTPTS[tv];${sprite('[s]', seconds)}[sv]`,
       '-map', '[tv]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', `${tmp}.webp`,

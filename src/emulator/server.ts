@@ -55,8 +55,33 @@ export interface PlainRoute {
   handler: Handler;
 }
 
+/** A route of a mounted API: its operation name (stats, `--fail …:OP`) and handler. */
+export interface MountedRoute {
+  operation: string;
+  params: Record<string, string>;
+  handler: Handler;
+  /** Served without a key (a signed download URL). */
+  public?: boolean;
+}
+
+/**
+ * Another video API served under its own path prefix (`/runway`, `/google`, `/fal`), with its own
+ * routes, key header and error body; the server still counts requests, injects faults and parses
+ * bodies for it. The API's SDK takes the emulator's origin plus the prefix as its base URL.
+ */
+export interface Mount {
+  prefix: string;
+  route(method: string, path: string): MountedRoute | { allowed: string[] } | null;
+  /** The key the request carries, in this API's own header; null when there is none. */
+  apiKey(req: IncomingMessage): string | null;
+  /** This API's error body for a status, message and code. */
+  error(status: number, message: string, code: string | null): unknown;
+}
+
 export interface EmulatorProvider {
   name: string;
+  /** Serve this API under its own prefix instead of the OpenAI routes under `/v1`. */
+  mount?: Mount;
   /** Routes under `/v1` bound to contract operation ids. */
   contract?: Contract;
   operations?: Record<string, Handler>;
@@ -116,6 +141,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendJson(res, 200, stats);
     }
     if (url.pathname === '/__emulator/health') return sendJson(res, 200, { ok: true });
+    const mounted = options.providers.find((p) => p.mount && url.pathname.startsWith(`${p.mount.prefix}/`))?.mount;
+    if (mounted) return handleMounted(mounted, req, res, url, method);
     if (!url.pathname.startsWith(`${BASE}/`)) return fail(res, notFoundRoute(method, url.pathname));
     const path = url.pathname.slice(BASE.length);
 
@@ -176,6 +203,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await send(res, reply);
     } catch (e) {
       if (e instanceof ApiError) return fail(res, e);
+      throw e;
+    }
+  }
+
+  /** A mounted API's request: the same counting, faults and body parsing, in that API's own shapes. */
+  async function handleMounted(mount: Mount, req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+    const failMounted = (e: ApiError): void => {
+      for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
+      sendJson(res, e.status, mount.error(e.status, e.body.message, e.body.code));
+    };
+    const route = mount.route(method, url.pathname.slice(mount.prefix.length));
+    if (!route) return failMounted(new ApiError(404, invalid(`Not found: ${method} ${url.pathname}`, null, 'not_found')));
+    if ('allowed' in route) {
+      return failMounted(new ApiError(405, invalid(`Method ${method} is not allowed for ${url.pathname}; use ${route.allowed.join(' or ')}.`, null, 'method_not_allowed'), { allow: route.allowed.join(', ') }));
+    }
+    requests.set(route.operation, (requests.get(route.operation) ?? 0) + 1);
+    const apiKey = route.public ? '' : mount.apiKey(req);
+    if (apiKey === null) return failMounted(new ApiError(401, invalid('No API key was sent.', null, 'unauthenticated')));
+    if (!route.public && options.apiKey !== undefined && apiKey !== options.apiKey) return failMounted(new ApiError(401, invalid('The API key is not valid.', null, 'invalid_api_key')));
+    const fault = takeHttpFault(faults, route.operation);
+    if (fault) {
+      state.faultsInjected++;
+      await drain(req);
+      if (fault.status === 429) return failMounted(new ApiError(429, invalid('Too many requests; try again later.', null, 'rate_limited'), { 'retry-after': String(options.retryAfterSeconds ?? 1) }));
+      return failMounted(new ApiError(fault.status, invalid('The server had an error while processing your request.', null, 'server_error')));
+    }
+    let body: ParsedBody;
+    try {
+      body = await parseBody(req);
+    } catch (e) {
+      if (e instanceof BodyError) return failMounted(new ApiError(e.status, invalid(e.message, null, null)));
+      throw e;
+    }
+    try {
+      await send(res, await route.handler({ operation: route.operation, method, url, params: route.params, query: {}, body, apiKey }));
+    } catch (e) {
+      if (e instanceof ApiError) return failMounted(e);
       throw e;
     }
   }

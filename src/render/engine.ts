@@ -429,7 +429,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
     if (previous && previous.path === rel(dest) && previous.inputs.join() === shas.join() && (await hashFile(dest))?.sha256 === previous.sha256) {
       return { status: 'unchanged', path: dest, seconds: previous.seconds, clips: cut.clips };
     }
-    o.events.note(`stitching ${inputs.length} clip${inputs.length === 1 ? '' : 's'} (${cut.clips.join(', ')}) into ${rel(dest)}`);
+    o.events.note(`stitching ${inputs.length} clip${inputs.length === 1 ? '' : 's'} (${cut.clips.join(', ')}) into ${path.relative(process.cwd(), dest) || dest}`);
     try {
       const made = await stitch(ffmpeg, ffprobe, inputs, dest, o.signal);
       const saved = (await hashFile(dest))!;

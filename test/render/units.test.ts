@@ -12,6 +12,7 @@ import { JournalError, JournalStore, lockRender, LockedError } from '../../src/r
 import { createLimiter } from '../../src/render/limit.js';
 import { elapsed, lineReporter, ttyReporter } from '../../src/render/progress.js';
 import { makeRedactor } from '../../src/render/redact.js';
+import { ROOT } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
@@ -169,6 +170,14 @@ describe('the journal file', () => {
       ),
     );
     expect(Object.keys((await JournalStore.open(shot)).journal.jobs).length).toBe(50);
+  });
+
+  it('is documented in spec/output.md by an example that is a valid journal', () => {
+    const spec = readFileSync(path.join(ROOT, 'spec', 'output.md'), 'utf8');
+    const example = /```json journal\n([\s\S]*?)\n```/.exec(spec);
+    expect(example).not.toBeNull();
+    const parsed = JournalSchema.safeParse(JSON.parse(example![1]!));
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
   it('refuses a journal that does not match its schema, saying what to do', async () => {
