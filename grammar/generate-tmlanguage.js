@@ -147,7 +147,6 @@ const titleCaps = [S.quoteBegin, S.title, S.quoteEnd, S.quoteBegin, S.title, S.q
 const cameraCaps = [S.parenBegin, S.camera, S.parenEnd];
 
 const grammar = {
-  $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'Shot',
   scopeName: 'source.shot',
   fileTypes: ['shot'],
