@@ -164,6 +164,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
 
       if (!state) {
         const reference = clip.inputReference ? await readReference(base, clip) : null;
+        const images = await Promise.all((clip.images ?? []).map((image) => readImage(base, image)));
         const previous = entry ? [...entry.previousVideoIds, ...(entry.videoId ? [entry.videoId] : [])] : [];
         const fingerprint = p.fingerprint(clip, sourceJobId);
         const fresh: JobEntry = {
@@ -189,7 +190,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
         entry = fresh;
         emit(clip.name, 'submitting');
         try {
-          state = await p.submit({ clip, sourceJobId, reference, signal: o.signal });
+          state = await p.submit({ clip, sourceJobId, reference, images, signal: o.signal });
           since = now();
         } catch (e) {
           if (cancelledOr(e)) throw new Cancelled();
@@ -277,17 +278,16 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
   async function fetchAssets(a: ClipAssessment, job: { id: string; output: JobState['output'] }): Promise<Record<string, string>> {
     const { clip } = a;
     const files: Record<string, string> = {};
-    const entry = (): JobEntry => o.journal.entry(clip.hash)!;
     const expect = { size: job.output?.size ?? clip.output.size, seconds: job.output?.seconds ?? (clip.kind === 'extend' ? null : clip.output.seconds) };
-    let downloading = false;
-    for (const asset of o.assets) {
+    let announced = false;
+    const one = async (asset: AssetKind): Promise<void> => {
       const dest = path.join(o.outDir, `${clip.name}${asset.suffix}`);
       const where = rel(dest);
-      const records = entry().files.filter((f) => f.variant === asset.variant);
+      const records = (o.journal.entry(clip.hash)?.files ?? []).filter((f) => f.variant === asset.variant);
       const here = records.find((f) => f.path === where);
       if (here && (await hashFile(dest))?.sha256 === here.sha256) {
         files[asset.variant] = dest;
-        continue;
+        return;
       }
       let saved: { sha256: string; bytes: number } | null = null;
       for (const r of records) {
@@ -300,17 +300,20 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
         }
       }
       if (!saved) {
-        if (!downloading) emit(clip.name, 'downloading', { videoId: job.id, progress: 100 });
-        downloading = true;
-        const p = await api();
-        saved = await downloadWithRetries(p, job.id, asset, dest, expect);
+        if (!announced) emit(clip.name, 'downloading', { videoId: job.id, progress: 100 });
+        announced = true;
+        saved = await downloadWithRetries(await api(), job.id, asset, dest, expect);
       }
       const rec: FileRecord = { variant: asset.variant, path: where, sha256: saved.sha256, bytes: saved.bytes, at: new Date().toISOString() };
       await record(clip.hash, (e) => {
         e.files = [rec, ...e.files.filter((f) => !(f.variant === rec.variant && f.path === rec.path))];
       });
       files[asset.variant] = dest;
-    }
+    };
+    // The assets of one clip download side by side; a failure waits for the others to finish cleanly.
+    const results = await Promise.allSettled(o.assets.map(one));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
     return files;
   }
 
@@ -482,7 +485,10 @@ function applyState(e: JobEntry, s: JobState): void {
 }
 
 async function readReference(base: string, clip: PlanClip): Promise<{ bytes: Uint8Array; name: string; mimeType: string }> {
-  const ref = clip.inputReference!;
+  return readImage(base, clip.inputReference!);
+}
+
+async function readImage(base: string, ref: { path: string; mimeType: string }): Promise<{ bytes: Uint8Array; name: string; mimeType: string }> {
   const file = path.resolve(base, ref.path);
   try {
     return { bytes: new Uint8Array(await fs.readFile(file)), name: path.basename(file), mimeType: ref.mimeType };

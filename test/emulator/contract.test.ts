@@ -308,7 +308,7 @@ describe('faults, moderations, stats and state', { timeout: 120_000 }, () => {
 
 describe('shotc emulate', { timeout: 60_000 }, () => {
   it('prints the base URL, serves the API through the SDK, and stops on Ctrl-C', async () => {
-    const child = spawn(process.execPath, [BIN, 'emulate', '--port', '0', '--latency', '100', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'emulate', '--port', '0', '--latency', '5000', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -38,6 +38,8 @@ export interface SubmitInput {
   sourceJobId: string | null;
   /** The first-frame image, read from disk, for a create with `Reference:`. */
   reference: { bytes: Uint8Array; name: string; mimeType: string } | null;
+  /** Every image the plan entry sends (`clip.images`, in `{image:N}` order), read from disk. */
+  images?: ReadonlyArray<{ bytes: Uint8Array; name: string; mimeType: string }>;
   signal?: AbortSignal;
 }
 
