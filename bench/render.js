@@ -1,8 +1,9 @@
 // Render overhead: how close `shotc render`'s engine gets to the ideal schedule, and whether its
 // memory stays flat as the clip count grows (downloads are streamed, never buffered).
 //
-// The emulator runs as its own process (`shotc emulate --card plain`: every job of one size and
-// length shares one test card, so ffmpeg is not what is measured) with a fixed latency per job.
+// The emulator runs as its own process with a fixed latency per job (`shotc emulate --card plain
+// --no-moderation`: every job of one size and length shares one test card and prompts are not
+// checked, so neither ffmpeg nor the lint rules are what is measured).
 // Each clip count renders in a fresh child process of this script, which reports its wall time
 // and peak RSS. Ideal = ceil(clips / concurrency) × latency + one clip's downloads (the last wave
 // downloads in parallel; earlier waves' downloads overlap later jobs).
@@ -85,7 +86,7 @@ if (!existsSync(path.join(root, 'dist/render/index.js'))) {
 const counts = (arg('clips', quick ? '10,30' : '10,50,100') ?? '').split(',').map(Number);
 console.log(`\n## render: scheduling overhead and memory (latency ${latency} ms per job, concurrency ${concurrency})\n`);
 
-const emulator = spawn(process.execPath, [path.join(root, 'bin/shotc.js'), 'emulate', '--port', '0', '--latency', String(latency), '--card', 'plain', '--quiet'], {
+const emulator = spawn(process.execPath, [path.join(root, 'bin/shotc.js'), 'emulate', '--port', '0', '--latency', String(latency), '--card', 'plain', '--no-moderation', '--quiet'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise((resolve, reject) => {

@@ -12,6 +12,7 @@
  * Neither is a content classifier; they exist so tests and demos can trigger refusals on purpose.
  */
 import { compile } from '../core/compile.js';
+import { memoryHost } from '../core/host.js';
 
 export const CATEGORIES = [
   'harassment',
@@ -78,7 +79,8 @@ async function guardrailHits(text: string): Promise<Array<{ rule: string; messag
     .map((l) => `  ${l}`)
     .join('\n');
   try {
-    const { plan } = await compile(`CLIP moderation 4s\n${body}\n`, { filename: 'moderation.shot' });
+    // A host (with no files) makes the engine run the slow rules too, real-person among them.
+    const { plan } = await compile(`CLIP moderation 4s\n${body}\n`, { filename: 'moderation.shot', host: memoryHost({}) });
     return plan.diagnostics.filter((d) => d.rule.startsWith('guardrail/')).map((d) => ({ rule: d.rule, message: d.message }));
   } catch {
     return []; // the word list still applies

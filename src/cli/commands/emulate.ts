@@ -33,6 +33,7 @@ const spec: CommandSpec = {
     state: { type: 'string', value: 'DIR', description: 'Keep jobs and media in DIR across restarts (default: memory only).' },
     card: { type: 'string', value: 'KIND', description: 'Test cards show each job\'s prompt, or only size, length and timecode (shared, fast).', choices: ['prompt', 'plain'], default: 'prompt' },
     'retry-after': { type: 'string', value: 'SECONDS', description: 'Retry-After sent with injected 429s.', default: '1' },
+    'no-moderation': { type: 'boolean', description: 'Do not check prompts (only --fail moderation:… blocks jobs); for benchmarks.' },
     quiet: { type: 'boolean', short: 'q', description: 'Do not log requests.' },
   },
   examples: ['shotc emulate', 'shotc emulate --port 0 --latency 500 --fail 429:2 --fail moderation:explosion', 'OPENAI_BASE_URL=http://127.0.0.1:4242/v1 shotc render scene.shot --yes'],
@@ -46,6 +47,7 @@ interface Options {
   state?: string;
   card: 'prompt' | 'plain';
   'retry-after': string;
+  'no-moderation'?: boolean;
   quiet?: boolean;
 }
 
@@ -82,6 +84,7 @@ export const command: Command = {
         fail: faults,
         card: o.card,
         retryAfterSeconds,
+        ...(o['no-moderation'] ? { moderate: false } : {}),
         ...(o.state ? { stateDir: o.state } : {}),
         ...(o.quiet ? {} : { log: (line: string) => stdout(`${time()} ${line}\n`) }),
       });
