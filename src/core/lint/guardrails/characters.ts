@@ -5,7 +5,7 @@
  * draws the Master Sword").
  */
 import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
-import { words, type Word } from './text.js';
+import { memo, words, type Word } from './text.js';
 
 export interface Character {
   name: string;
@@ -77,10 +77,17 @@ function findCue(text: string, franchise: string, start: number, end: number): s
   return null;
 }
 
+/** Characters named in `text`, except where the name is a cast member's (the user's own character). */
 export function findCharacters(text: string, opts: { castNames?: ReadonlySet<string> } = {}): CharacterHit[] {
+  const hits = scan(text);
+  const cast = opts.castNames;
+  return cast?.size ? hits.filter((h) => !cast.has(h.first)) : hits;
+}
+
+const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   index ??= build();
   const ws = words(text);
-  const hits: CharacterHit[] = [];
+  const hits: Array<CharacterHit & { first: string }> = [];
   for (let i = 0; i < ws.length; i++) {
     const forms = index.get(ws[i]!.norm);
     if (!forms) continue;
@@ -93,18 +100,17 @@ export function findCharacters(text: string, opts: { castNames?: ReadonlySet<str
       const first = ws[i]!;
       const last = ws[i + n - 1]!;
       if (!capitalised(first)) continue;
-      if (opts.castNames?.has(first.text)) break;
       if (/\b(?:named|called|nicknamed)\s*$/i.test(text.slice(Math.max(0, first.start - 20), first.start))) break;
       const c = form.character;
       const cue = c.match === 'u' ? null : findCue(text, c.franchise, first.start, last.end);
       if (c.match === 'k' && !cue) continue;
-      hits.push({ character: c, start: first.start, end: last.end, cue });
+      hits.push({ character: c, start: first.start, end: last.end, cue, first: first.text });
       i += n - 1;
       break;
     }
   }
   return hits;
-}
+});
 
 function capitalised(w: Word): boolean {
   const ch = w.text[0]!;

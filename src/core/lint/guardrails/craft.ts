@@ -2,7 +2,7 @@
  * Word lists for the prompt-craft rules, from the Sora 2 prompting guide's advice: one camera move
  * and one subject action per shot, concrete cues instead of vague adjectives.
  */
-import { normalise } from './text.js';
+import { memo, normalise } from './text.js';
 
 /** Camera moves by kind; phrases are matched as whole words, longest first. */
 const MOVES: ReadonlyArray<[kind: string, phrases: string[]]> = [
@@ -26,22 +26,23 @@ export interface MoveHit {
   end: number;
 }
 
-const moveIndex: Array<{ kind: string; re: RegExp }> = MOVES.flatMap(([kind, ps]) => ps.map((p) => ({ kind, p }))).sort((a, b) => b.p.length - a.p.length).map(({ kind, p }) => ({ kind, re: new RegExp(String.raw`(?<![\p{L}\p{N}-])${p.replace(/[- ]/g, '[- ]?')}(?![\p{L}\p{N}-])`, 'giu') }));
+const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
+const moveKind = new Map(MOVES.flatMap(([kind, ps]) => ps.map((p): [string, string] => [key(p), kind])));
+/** Every move phrase in one alternation, longest first, so each stretch is read once. */
+const moveRe = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:${[...moveKind.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((p) => p.replace(/ /g, '[- ]?'))
+    .join('|')})(?![\p{L}\p{N}-])`,
+  'giu',
+);
 
 /** Camera moves in a camera description, each stretch counted once (longest phrase wins). */
-export function cameraMoves(text: string): MoveHit[] {
+export const cameraMoves = memo((text: string): MoveHit[] => {
   const hits: MoveHit[] = [];
-  for (const { kind, re } of moveIndex) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (hits.some((h) => start < h.end && h.start < end)) continue;
-      hits.push({ kind, start, end });
-    }
-  }
-  return hits.sort((a, b) => a.start - b.start);
-}
+  for (const m of text.matchAll(moveRe)) hits.push({ kind: moveKind.get(key(m[0])) ?? m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return hits;
+});
 
 /** Words that, in prose, make a sentence about the camera (only there are moves counted in prose). */
 export const CAMERA_SUBJECT = /\b(?:camera|lens|shot|we)\b/i;
@@ -79,30 +80,32 @@ export interface ActionHit {
   end: number;
 }
 
-const actionIndex = ACTION_VERBS.flatMap(([lemma, forms]) => forms.map((f) => ({ lemma, re: new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${f.replace(/ /g, '\\s+')}(?![\p{L}\p{N}-])`, 'giu') })));
+const actionLemma = new Map(ACTION_VERBS.flatMap(([lemma, forms]) => forms.map((f): [string, string] => [key(f), lemma])));
+const actionRe = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’-])(?:${[...actionLemma.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((f) => f.replace(/ /g, '\\s+'))
+    .join('|')})(?![\p{L}\p{N}-])`,
+  'giu',
+);
 
-// Before these words an "-s" form is a plural noun ("the drinks", "lamb chops" aside) and an
-// "-ing" form an adjective ("falling snow"); only verbs count.
+// Before these words an "-s" form is a plural noun ("the drinks", "lamb chops") and an "-ing"
+// form an adjective ("falling snow"); only verbs count.
 const DETERMINER = /(?:^|\s)(?:the|a|an|of|some|his|her|their|its|my|your|our|two|three|few|many|several|with|no|more|french|lamb|pork|fish)\s+$/i;
 const PROGRESSIVE = /(?:^|\s)(?:is|are|was|were|be|been|keeps|starts|begins|stops|continues|finishes|keep|start|begin|stop|continue|finish|then|and|while|,)\s*$/i;
 
-export function actions(text: string): ActionHit[] {
+export const actions = memo((text: string): ActionHit[] => {
   const hits: ActionHit[] = [];
-  for (const { lemma, re } of actionIndex) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const before = text.slice(Math.max(0, start - 24), start);
-      const first = m[0].split(/\s/)[0]!.toLowerCase();
-      if (first.endsWith('s') && DETERMINER.test(before)) continue;
-      if (first.endsWith('ing') && !PROGRESSIVE.test(before)) continue;
-      if (hits.some((h) => start < h.end && h.start < end)) continue;
-      hits.push({ lemma, start, end });
-    }
+  for (const m of text.matchAll(actionRe)) {
+    const start = m.index;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const first = m[0].split(/\s/)[0]!.toLowerCase();
+    if (first.endsWith('s') && DETERMINER.test(before)) continue;
+    if (first.endsWith('ing') && !PROGRESSIVE.test(before)) continue;
+    hits.push({ lemma: actionLemma.get(key(m[0])) ?? first, start, end: start + m[0].length });
   }
-  return hits.sort((a, b) => a.start - b.start);
-}
+  return hits;
+});
 
 /** Vague words and what to write instead (after the guide's weak → strong table). */
 export const VAGUE: Readonly<Record<string, string>> = {
@@ -146,16 +149,16 @@ const vagueRe = new RegExp(
   'giu',
 );
 
-export function vagueWords(text: string): Array<{ word: string; start: number; end: number; advice: string }> {
+export const vagueWords = memo((text: string): Array<{ word: string; start: number; end: number; advice: string }> => {
   const out: Array<{ word: string; start: number; end: number; advice: string }> = [];
   for (const m of text.matchAll(vagueRe)) {
-    const key = normalise(m[0]).replace(/\s+/g, ' ');
-    // "pretty" as an adverb ("pretty quiet") and "cool" as a colour temperature are not vague.
-    if (key === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(m.index + m[0].length))) continue;
-    out.push({ word: m[0], start: m.index, end: m.index + m[0].length, advice: VAGUE[key]! });
+    const word = normalise(m[0]).replace(/\s+/g, ' ');
+    // "pretty" as an adverb ("pretty quiet") is not vague.
+    if (word === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length, advice: VAGUE[word]! });
   }
   return out;
-}
+});
 
 /** Imperative verbs that start a change in a REMIX or EDIT. */
 export const CHANGE_VERBS = new Set([

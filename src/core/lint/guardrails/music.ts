@@ -6,7 +6,7 @@
  * title; public-domain songs and classical composers are fine to name.
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
-import { quotedRanges, words, type Word } from './text.js';
+import { memo, quotedRanges, words, type Word } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -76,7 +76,18 @@ const STYLE_BEFORE = /\b(?:in the style of|sounds? like|soundalike of|sound-alik
 const THEME_BEFORE = /\b(?:theme|theme tune|theme song|score|soundtrack|main title|music|fanfare|march)\s+(?:from|of|to)\s+(?:the\s+)?$/i;
 const THEME_AFTER = /^\s+(?:theme|theme tune|theme song|score|soundtrack|main title|fanfare|march)\b/i;
 
+/** Music named in `text`; an artist whose name is a cast member's is the user's own character. */
 export function findMusic(text: string, opts: { soundSection?: boolean; castNames?: ReadonlySet<string> } = {}): MusicHit[] {
+  const hits = (opts.soundSection ? scanSound : scanProse)(text);
+  const cast = opts.castNames;
+  if (!cast?.size) return hits;
+  return hits.filter((h) => !((h.kind === 'artist' || h.kind === 'style') && cast.has(text.slice(h.start).split(/\s/)[0]!)));
+}
+
+const scanProse = memo((text: string) => scan(text, false));
+const scanSound = memo((text: string) => scan(text, true));
+
+function scan(text: string, soundSection: boolean): MusicHit[] {
   const d = data();
   const hits: MusicHit[] = [];
   const quotes = quotedRanges(text);
@@ -89,7 +100,7 @@ export function findMusic(text: string, opts: { soundSection?: boolean; castName
     const before = text.slice(Math.max(0, s - 60), s);
     const after = text.slice(e, e + 60);
     if (SPEECH_BEFORE.test(before)) continue;
-    const musical = MUSIC_BEFORE.test(before) || MUSIC_AFTER.test(after) || (opts.soundSection === true && !/[.!?]$/.test(inner));
+    const musical = MUSIC_BEFORE.test(before) || MUSIC_AFTER.test(after) || (soundSection && !/[.!?]$/.test(inner));
     if (!musical) continue;
     if (d.safe.has(inner)) continue;
     const known = d.titles.has(inner);
@@ -114,7 +125,7 @@ export function findMusic(text: string, opts: { soundSection?: boolean; castName
     }
     // 3. Artists in a credit or after a music verb.
     const artist = d.artists.at(ws, i, text);
-    if (artist && !opts.castNames?.has(w.text)) {
+    if (artist) {
       const last = ws[i + artist.n - 1]!;
       const after = text.slice(last.end, last.end + 40);
       const style = STYLE_BEFORE.test(before);

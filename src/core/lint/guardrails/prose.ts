@@ -3,7 +3,7 @@
  * size (resolution, orientation, aspect ratio). The model never reads them as settings, so they
  * do nothing except crowd the prompt. Each hit says how to remove it cleanly when that is possible.
  */
-import { article, removal } from './text.js';
+import { article, memo, removal } from './text.js';
 
 export interface ProseHit {
   start: number;
@@ -31,7 +31,9 @@ function dropModifier(text: string, m: RegExpExecArray, articleGroup: string, ne
   return { start: m.index, end, newText: `${art} ` };
 }
 
-export function lengthInProse(text: string): ProseHit[] {
+export const lengthInProse = memo((text: string): ProseHit[] => {
+  // Most lines mention no length at all: skip the patterns for them.
+  if (!/\d|second|minute|long|short|duration|length|lasting|runs/i.test(text)) return [];
   const hits: ProseHit[] = [];
   const add = (start: number, end: number, fix: ProseHit['fix']): void => {
     if (hits.some((h) => start < h.end && h.start < end)) return;
@@ -50,7 +52,7 @@ export function lengthInProse(text: string): ProseHit[] {
   const make = new RegExp(String.raw`\b(?:make|making|keep)\s+(?:it|this|the\s+${MEDIUM})\s+(?:longer|shorter|${NUM}\s+${UNIT}(?:\s+long)?)\b|\b(?:lengthen|shorten)\s+(?:it|the\s+${MEDIUM})\b`, 'giu');
   while ((m = make.exec(text))) add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length));
   return hits.sort((a, b) => a.start - b.start);
-}
+});
 
 /** Remove the phrase only when it is its whole sentence ("Make it longer."); else no safe fix. */
 function wholeSentence(text: string, start: number, end: number): ProseHit['fix'] {
@@ -68,7 +70,8 @@ function wholeSentence(text: string, start: number, end: number): ProseHit['fix'
 
 const RES = String.raw`(?:4k|8k|2k|uhd|ultra[- ]hd|full[- ]hd|hd|fhd|1080p|720p|2160p|1440p|4320p)`;
 
-export function resolutionInProse(text: string): ProseHit[] {
+export const resolutionInProse = memo((text: string): ProseHit[] => {
+  if (!/\d|vertical|portrait|horizontal|landscape|widescreen|hd/i.test(text)) return [];
   const hits: ProseHit[] = [];
   const add = (start: number, end: number, fix: ProseHit['fix'], kind: ProseHit['kind']): void => {
     if (hits.some((h) => start < h.end && h.start < end)) return;
@@ -102,4 +105,4 @@ export function resolutionInProse(text: string): ProseHit[] {
   const ratio = /\b(?:in\s+)?(9:16|16:9)(?:\s+(?:aspect ratio|format|frame))?\b/giu;
   while ((m = ratio.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), m[1] === '9:16' ? 'portrait' : 'landscape');
   return hits.sort((a, b) => a.start - b.start);
-}
+});

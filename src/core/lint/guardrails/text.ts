@@ -5,6 +5,23 @@
  */
 import type { Span } from '../../source/index.js';
 
+/**
+ * `fn` remembered per text. The language server lints on every keystroke and only the line being
+ * typed changes, so every other line's result is a lookup. Bounded: cleared when full.
+ */
+export function memo<T>(fn: (text: string) => T, max = 20_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let r = cache.get(text);
+    if (r === undefined) {
+      r = fn(text);
+      if (cache.size >= max) cache.clear();
+      cache.set(text, r);
+    }
+    return r;
+  };
+}
+
 export interface Word {
   /** As written. */
   text: string;

@@ -4,7 +4,7 @@
  * their CAST entry. Deliberately small: colours and garments are compared by family, so "navy"
  * and "dark blue" agree and only plain contradictions are reported.
  */
-import { normalise } from './text.js';
+import { memo, normalise } from './text.js';
 
 const COLOUR_FAMILY: Readonly<Record<string, string>> = {
   red: 'red', crimson: 'red', scarlet: 'red', cherry: 'red', ruby: 'red', 'blood-red': 'red', vermilion: 'red',
@@ -68,7 +68,7 @@ const garmentRe = new RegExp(String.raw`(?<![\p{L}\p{N}-])((?:[\p{L}-]+\s+){0,3}
 const hairRe = /(?<![\p{L}\p{N}-])((?:[\p{L}-]+\s+){1,3})hair\b/giu;
 
 /** Garments and hair in a description. */
-export function readLook(text: string): Look {
+export const readLook = memo((text: string): Look => {
   const garments: Garment[] = [];
   for (const m of text.matchAll(garmentRe)) {
     const mods = m[1]!.trim().split(/\s+/).filter(Boolean);
@@ -111,7 +111,7 @@ export function readLook(text: string): Look {
     break;
   }
   return { garments, hair };
-}
+});
 
 const MATERIALS = new Set(['wool', 'woollen', 'woolen', 'leather', 'silk', 'cotton', 'linen', 'denim', 'velvet', 'tweed', 'suede', 'satin', 'corduroy', 'knit', 'knitted', 'fur', 'canvas', 'nylon', 'waxed', 'quilted', 'sequined', 'lace', 'plaid', 'striped', 'checked', 'floral', 'polka-dot']);
 
