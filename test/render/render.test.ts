@@ -2,11 +2,13 @@
  * `shotc render` as a user runs it: the built CLI as a real process, the official SDK over
  * loopback HTTP to the emulator, real ffmpeg media, real files.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
+import { BIN } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
 import { allFiles, ffprobe, journalOf, KEY, pair, project, render, SEQUENCE, SEQUENCE_FILM, testEmulator } from './helpers.js';
 
@@ -267,5 +269,47 @@ describe('the API key', { timeout: 240_000 }, () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('at a terminal', { timeout: 240_000 }, () => {
+  // util-linux `script` runs the CLI on a pseudo-terminal, as a person at a terminal would.
+  function atTerminal(args: string, cwd: string, input = '', api: Emulator = emulator): Promise<{ code: number | null; output: string }> {
+    const command = `stty cols 100 rows 30; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render ${args}`;
+    return new Promise((resolve, reject) => {
+      const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', OPENAI_BASE_URL: api.url, OPENAI_API_KEY: KEY } });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, output }));
+      child.stdin.end(input);
+    });
+  }
+
+  it('asks before spending, and does nothing on no', async () => {
+    const dir = tmp();
+    await project(dir, pair('asked'), 'asked.shot');
+    const before = requests();
+    const r = await atTerminal('asked.shot', dir, 'n\n');
+    expect(r.output).toContain('Create 2 jobs for about $0.80? [y/N]');
+    expect(r.output).toContain('nothing submitted');
+    expect(r.code).toBe(1);
+    expect(requests()).toBe(before);
+  });
+
+  it('draws a live bar per clip and a total line, then the result', async () => {
+    const dir = tmp();
+    await project(dir, pair('live bars'), 'bars.shot');
+    // Jobs that take a few seconds, so the bars are drawn while they run.
+    const slow = await testEmulator({ latencyMs: 3_000 });
+    const r = await atTerminal('bars.shot --yes', dir, '', slow).finally(() => slow.close());
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('\u001b[?25l'); // the cursor hides while bars redraw in place…
+    expect(r.output).toMatch(/\u001b\[\d+F/);
+    expect(r.output).toMatch(/arrival +█+░* +\d+% +in progress +0:\d\d/);
+    expect(r.output).toMatch(/✓ arrival-dusk +█{24} 100% +done/);
+    expect(r.output).toMatch(/total 2\/2 done · \d+:\d\d/);
+    expect(r.output).toContain('\u001b[?25h'); // …and comes back
+    expect(r.output).toContain('finished in');
   });
 });
