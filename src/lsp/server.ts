@@ -110,6 +110,7 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
       const { doc, state } = found;
       const byUri = diagnosticsByUri(state, allDiagnostics(doc, state), diagnosticsEnv);
       void connection.sendDiagnostics({ uri, version: state.version, diagnostics: byUri.get(uri) ?? [] });
+      warm(doc);
       const previous = configShares.get(uri);
       const config = state.config;
       if (config) configShares.set(uri, { uri: config.uri, diagnostics: byUri.get(config.uri) ?? [] });
@@ -117,6 +118,19 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
       if (previous && previous.uri !== config?.uri) publishConfig(previous.uri);
       if (config) publishConfig(config.uri);
     });
+  }
+
+  /** After a full lint (opening a file), fill the per-clip cache in small steps between messages. */
+  const warming = new Set<string>();
+  function warm(doc: OpenDocument): void {
+    if (!doc.linter.warming || warming.has(doc.uri)) return;
+    warming.add(doc.uri);
+    const step = (): void => {
+      const more = ws.get(doc.uri) === doc && guard('warming the lint cache', false, () => doc.linter.warm(8));
+      if (more) setImmediate(step);
+      else warming.delete(doc.uri);
+    };
+    setImmediate(step);
   }
 
   function publishConfig(configUri: string): void {
@@ -285,15 +299,33 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
 
   connection.onCompletion((params) =>
     guardAsync('completion', [], async () => {
-      const found = current(params.textDocument.uri);
-      return found ? completion(found.state, params.position, completionEnv) : [];
+      const { uri } = params.textDocument;
+      const doc = ws.get(uri);
+      if (!doc || doc.isConfig) return [];
+      const line = params.position.line;
+      const lineText = doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+      // Typing on this line only: the last analysis still knows every other line.
+      const stable = doc.stable;
+      const usable = stable && (stable.line === null || stable.line === line || independent(stable.state, stable.line, params.position));
+      const state = ws.ready(uri) ?? (usable ? stable.state : ws.state(uri));
+      return state ? completion(state, params.position, completionEnv, lineText) : [];
     }),
   );
 
   connection.onHover((params) =>
     guard('hover', null, () => {
-      const found = current(params.textDocument.uri);
-      return found ? hover(found.state, params.position, allDiagnostics(found.doc, found.state), { docs }) : null;
+      const { uri } = params.textDocument;
+      const doc = ws.get(uri);
+      if (!doc || doc.isConfig) return null;
+      const stable = doc.stable;
+      if (!ws.ready(uri) && stable && stable.line !== null && independent(stable.state, stable.line, params.position)) {
+        // The slow diagnostics follow the current text; place them on the older one by line and column.
+        const slow = doc.slow.map((d) => ({ ...d, span: { start: stable.state.source.offsetAt(doc.text.positionAt(d.span.start)), end: stable.state.source.offsetAt(doc.text.positionAt(d.span.end)) } }));
+        const answer = hover(stable.state, params.position, [...(stable.state.computedDiagnostics ?? []), ...slow], { docs }, { clipsOnly: true });
+        if (answer !== undefined) return answer;
+      }
+      const state = ws.state(uri);
+      return state ? hover(state, params.position, allDiagnostics(doc, state), { docs }) ?? null : null;
     }),
   );
 
@@ -389,13 +421,43 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
     }),
   );
 
-  /** `shotc/memory`: the server's heap (after a collection when exposed), for the benchmark. */
-  connection.onRequest('shotc/memory', () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    return process.memoryUsage();
+  /** `shotc/stats`: the server's heap (after a collection, when exposed) and CPU time, for the benchmark. */
+  connection.onRequest('shotc/stats', (params: { gc?: boolean } | undefined) => {
+    if (params?.gc) (globalThis as { gc?: () => void }).gc?.();
+    return { memory: process.memoryUsage(), cpu: process.cpuUsage() };
   });
 
   connection.listen();
+}
+
+/**
+ * Whether an answer at `position` cannot depend on `editedLine`: the edits are inside one clip
+ * (not on its header), and the position is in another block that does not start from that clip
+ * (REMIX/EXTEND/EDIT).
+ * What a clip means depends only on its own lines, the global sections, the cast, its look and
+ * its sources — the same locality the incremental lint rests on.
+ */
+function independent(state: DocumentState, editedLine: number, position: { line: number }): boolean {
+  if (position.line === editedLine) return false;
+  const ast = state.parsed.ast;
+  const blockAt = (line: number): (typeof ast.blocks)[number] | undefined => {
+    const offset = state.source.lines[Math.min(line, state.source.lineCount - 1)]!;
+    let found: (typeof ast.blocks)[number] | undefined;
+    for (const b of ast.blocks) {
+      if (b.heading.start - state.source.positionAt(b.heading.start).character > offset) break;
+      found = b;
+    }
+    return found;
+  };
+  const edited = blockAt(editedLine);
+  const here = blockAt(position.line);
+  if (!edited || edited.kind !== 'Clip' || edited === here) return false;
+  // A header line holds the clip's name, which other clips may use.
+  if (state.source.positionAt(edited.heading.start).line === editedLine) return false;
+  if (here?.kind === 'Clip' && here.name) {
+    for (let c = state.resolved.clipByName.get(here.name.text)?.source?.clip; c; c = c.source?.clip) if (c.node === edited) return false;
+  }
+  return true;
 }
 
 async function readDir(dir: string): Promise<{ name: string; directory: boolean }[] | null> {

@@ -18,6 +18,7 @@ import { SourceFile } from '../core/source/index.js';
 import { parse, type ParseResult } from '../core/syntax/parse.js';
 import { DEFAULT_TARGET, targets } from '../core/targets/index.js';
 import * as P from '../core/util/path.js';
+import type { IncrementalLinter } from './incremental.js';
 
 /** The project's shotc.yaml as the documents see it (the editor's buffer when it is open). */
 export interface ProjectConfig {
@@ -37,6 +38,10 @@ export interface DocumentInput {
   config: ProjectConfig | null;
   /** Directory for a buffer without a path (the workspace folder), for relative references. */
   fallbackDirectory?: string;
+  /** Re-lints only what changed since the document's previous version (absent: a full run). */
+  linter?: IncrementalLinter;
+  /** Changes whenever the project config may have changed. */
+  configGeneration?: number;
 }
 
 export class DocumentState {
@@ -90,10 +95,17 @@ export class DocumentState {
   get diagnostics(): Diagnostic[] {
     if (!this.diagnosticsMemo) {
       const file = this.resolved;
-      const out = [...file.diagnostics, ...lintFast(file)];
-      for (const clip of file.clips) out.push(...file.target.emit(clip, this.prompt(clip).text, file).diagnostics);
-      this.diagnosticsMemo = out.sort(compareDiagnostics);
+      const emitted = (clip: ResolvedClip): Diagnostic[] => file.target.emit(clip, this.prompt(clip).text, file).diagnostics;
+      const linted = this.input.linter
+        ? this.input.linter.run({ resolved: file, clipExtras: emitted, configGeneration: this.input.configGeneration ?? 0 })
+        : [...lintFast(file), ...file.clips.flatMap(emitted)];
+      this.diagnosticsMemo = [...file.diagnostics, ...linted].sort(compareDiagnostics);
     }
+    return this.diagnosticsMemo;
+  }
+
+  /** The diagnostics if phase 3 has run already (nothing is computed here). */
+  get computedDiagnostics(): Diagnostic[] | undefined {
     return this.diagnosticsMemo;
   }
 

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../core/diagnostics/index.js';
 import type { Span } from '../core/source/index.js';
 import { ConfigCache, isConfigPath } from './config.js';
 import { uriToPath } from './convert.js';
+import { IncrementalLinter } from './incremental.js';
 import { DocumentState } from './state.js';
 
 /** One edit as offsets into the text it was applied to. */
@@ -30,6 +31,14 @@ export interface OpenDocument {
   slow: Diagnostic[];
   /** A slow run in flight: the version it started from and the edits made since. */
   slowRun: { id: number; version: number; edits: Edit[] } | null;
+  /** Keeps the fast rules' results per clip between versions. */
+  linter: IncrementalLinter;
+  /**
+   * The last analysed state and the one line every edit since has been confined to (null: no
+   * edits). While someone types on one line, every other line is as that state saw it, so
+   * requests about the rest of the file can be answered from it without parsing again.
+   */
+  stable: { state: DocumentState; line: number | null } | null;
 }
 
 export class Workspace {
@@ -50,6 +59,8 @@ export class Workspace {
       stateGeneration: -1,
       slow: [],
       slowRun: null,
+      linter: new IncrementalLinter(),
+      stable: null,
     };
     this.docs.set(uri, doc);
     if (doc.isConfig && path) this.configs.setBuffer(path, text);
@@ -62,6 +73,9 @@ export class Workspace {
     // One change at a time: each change's range refers to the text after the previous one.
     let text = doc.text;
     for (const change of changes) {
+      const oneLine = 'range' in change && change.range.start.line === change.range.end.line && !/[\r\n]/.test(change.text);
+      if (oneLine && doc.stable && (doc.stable.line === null || doc.stable.line === change.range.start.line)) doc.stable.line = change.range.start.line;
+      else doc.stable = null;
       const edit: Edit | null =
         'range' in change
           ? { start: text.offsetAt(change.range.start), end: text.offsetAt(change.range.end), length: change.text.length }
@@ -110,12 +124,22 @@ export class Workspace {
         version: doc.text.version,
         text: doc.text.getText(),
         config: this.configs.forDirectory(dir),
+        linter: doc.linter,
+        configGeneration: generation,
         ...(this.fallbackDirectory ? { fallbackDirectory: this.fallbackDirectory } : {}),
       };
       doc.state = new DocumentState(input);
       doc.stateGeneration = generation;
+      doc.stable = { state: doc.state, line: null };
     }
     return doc.state;
+  }
+
+  /** The current state if it has been computed already (no work is done here). */
+  ready(uri: string): DocumentState | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc || doc.isConfig || !doc.state) return undefined;
+    return doc.state.version === doc.text.version && doc.stateGeneration === this.configs.generation ? doc.state : undefined;
   }
 
   /** Begin a slow run for the document's current version; `finishSlowRun` places its results. */

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol';
 import { useTmpDir } from '../helpers/tmp.js';
 import { applyTextEdits, fileUri, LspClient, marked } from './client.js';
-import { pngHeader, untitled } from './fixtures.js';
+import { makeImage } from '../helpers/images.js';
+import { untitled } from './fixtures.js';
 
 let client: LspClient;
 beforeAll(async () => {
@@ -116,9 +117,9 @@ describe('completion', () => {
   it('offers images and folders relative to the file after Reference:', async () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'frames'));
-    writeFileSync(path.join(dir, 'frames', 'first.png'), pngHeader(1280, 720));
+    writeFileSync(path.join(dir, 'frames', 'first.png'), await makeImage('png', 1280, 720));
     writeFileSync(path.join(dir, 'frames', 'notes.txt'), 'not an image');
-    writeFileSync(path.join(dir, 'frames', 'wide.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    writeFileSync(path.join(dir, 'frames', 'wide.jpg'), await makeImage('jpeg', 1792, 1024));
     const file = path.join(dir, 'scene.shot');
     const top = await complete(`${FM}CLIP a 4s\n  Reference: <|>\n`, fileUri(file));
     expect(top.labels).toContain('frames/');
@@ -126,6 +127,7 @@ describe('completion', () => {
     expect(inside.labels.sort()).toEqual(['first.png', 'wide.jpg']);
     const first = inside.items.find((i) => i.label === 'first.png')!;
     expect(first.detail).toBe('PNG 1280x720 · matches the clip');
+    expect(inside.items.find((i) => i.label === 'wide.jpg')!.detail).toBe('JPEG 1792x1024 · the clip is 1280x720');
     expect(accept(inside.text, first)).toBe(`${FM}CLIP a 4s\n  Reference: frames/first.png\n`);
   });
 
@@ -144,5 +146,25 @@ describe('completion', () => {
   it('offers nothing in the middle of prose', async () => {
     const { labels } = await complete(`${FM}CLIP a 4s\n  0.00–4.00\n    The train glides in and st<|>\n`);
     expect(labels).toEqual([]);
+  });
+});
+
+describe('completion while typing', () => {
+  it('reads the line being typed, even before the document is analysed again', async () => {
+    const uri = untitled();
+    const text = `${FM}Style: film.\n\nCLIP a 4s\n  A train.\n\n\n`;
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    const line = 8;
+    let version = 1;
+    for (const [i, ch] of [...'CLIP b '].entries()) {
+      const at = { line, character: i };
+      await client.change(uri, ++version, [{ range: { start: at, end: at }, text: ch }]);
+    }
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 7 } });
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['4s', '8s', '1280x720', 'sora-2-pro', 'REMIX']));
+    await client.change(uri, ++version, [{ range: { start: { line, character: 7 }, end: { line, character: 7 } }, text: 'REMIX ' }]);
+    const sources = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 13 } });
+    expect(sources.map((i) => i.label)).toEqual(['a']);
   });
 });

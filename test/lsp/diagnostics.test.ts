@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-protocol';
 import { useTmpDir } from '../helpers/tmp.js';
 import { fileUri, LspClient, textAt } from './client.js';
-import { HEAD, HEAD_LINES, pngHeader, SAMPLE, untitled } from './fixtures.js';
+import { makeImage } from '../helpers/images.js';
+import { HEAD, HEAD_LINES, SAMPLE, untitled } from './fixtures.js';
 
 let client: LspClient;
 beforeAll(async () => {
@@ -101,11 +102,11 @@ describe('diagnostics', () => {
     expect(moved.diagnostics.find((d) => d.code === 'SC304')!.range.start.line).toBe(HEAD_LINES + 2);
     // The image appears with the wrong size, then the right one; each save checks again.
     mkdirSync(path.join(dir, 'frames'));
-    writeFileSync(path.join(dir, 'frames', 'first.png'), pngHeader(640, 480));
+    writeFileSync(path.join(dir, 'frames', 'first.png'), await makeImage('png', 640, 480));
     await client.save(uri);
     const wrong = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'SC307'));
     expect(wrong.diagnostics.map((d) => d.code)).toEqual(['SC307']);
-    writeFileSync(path.join(dir, 'frames', 'first.png'), pngHeader(1280, 720));
+    writeFileSync(path.join(dir, 'frames', 'first.png'), await makeImage('png', 1280, 720));
     await client.save(uri);
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
   });

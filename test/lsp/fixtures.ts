@@ -46,15 +46,3 @@ export function untitled(name = 'scene'): string {
 export const HEAD = '---\nsize: 1280x720\n---\nStyle: 35 mm film, natural light.\n';
 export const HEAD_LINES = 4;
 
-/** The first 33 bytes of a PNG of the given size: enough for shotc to read its format and size. */
-export function pngHeader(width: number, height: number): Buffer {
-  const b = Buffer.alloc(33);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b, 0);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'ascii');
-  b.writeUInt32BE(width, 16);
-  b.writeUInt32BE(height, 20);
-  b[24] = 8;
-  b[25] = 6;
-  return b;
-}

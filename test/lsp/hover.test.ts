@@ -73,3 +73,26 @@ describe('hover', () => {
     expect(hover).toBeNull();
   });
 });
+
+describe('hover while typing', () => {
+  it('shows the prompt with what was just typed in the clip, and answers for other clips at once', async () => {
+    const uri = untitled();
+    await client.open(uri, SAMPLE);
+    await client.diagnosticsFor(uri, 1);
+    const lines = SAMPLE.split('\n');
+    const prose = lines.findIndex((l) => l.includes('The train glides in.'));
+    const change = lines.findIndex((l) => l.includes('Change: shift the palette'));
+    // Type in the remix clip's change line, then hover the first clip's header: it is unaffected.
+    await client.change(uri, 2, [{ range: { start: { line: change, character: 10 }, end: { line: change, character: 10 } }, text: 'gently ' }]);
+    const other = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 6 } });
+    const text2 = SAMPLE.replace('Change: shift', 'Change: gently shift');
+    expect(value(other)).toContain(`\`\`\`text\n${(await compile(text2)).plan.clips[0]!.request.body['prompt'] as string}\n\`\`\``);
+    // Type in the first clip, then hover its header: the prompt has the new words.
+    await client.change(uri, 3, [{ range: { start: { line: prose, character: 4 }, end: { line: prose, character: 4 } }, text: 'Slowly, ' }]);
+    const own = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 6 } });
+    expect(value(own)).toContain('Slowly, The train glides in.');
+    // And the remix's header shows its own new words too.
+    const remix = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 28, character: 6 } });
+    expect(value(remix)).toContain('gently shift the palette');
+  });
+});

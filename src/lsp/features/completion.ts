@@ -52,13 +52,17 @@ const SECONDS = /^\d+(?:\.\d+)?s$/;
 const SIZE = /^\d+[x×]\d+$/;
 const SOURCE_WORDS = ['REMIX', 'EXTEND', 'EDIT'];
 
-export async function completion(state: DocumentState, position: Position, env: CompletionEnv): Promise<CompletionItem[]> {
+/**
+ * Completions at `position`. `lineText` is the cursor's line as it is now: `state` may be the
+ * analysis of a slightly older version when every edit since was made on this line (see
+ * `Workspace.stable`), because then every other line — all that decides the context — is the same.
+ */
+export async function completion(state: DocumentState, position: Position, env: CompletionEnv, lineText?: string): Promise<CompletionItem[]> {
   const src = state.source;
-  const offset = src.offsetAt(position);
-  const line = src.positionAt(offset).line;
-  const lineStart = src.lines[line]!;
-  const before = state.text.slice(lineStart, offset);
-  const ctx: Ctx = { state, env, offset, lineStart, before, position };
+  const lineStart = src.lines[Math.min(position.line, src.lineCount - 1)]!;
+  const line = lineText ?? src.lineText(position.line);
+  const before = line.slice(0, position.character);
+  const ctx: Ctx = { state, env, lineStart, before, position };
   const ast = state.parsed.ast;
 
   const fm = ast.frontMatter;
@@ -82,7 +86,6 @@ export async function completion(state: DocumentState, position: Position, env: 
 interface Ctx {
   state: DocumentState;
   env: CompletionEnv;
-  offset: number;
   lineStart: number;
   before: string;
   position: Position;

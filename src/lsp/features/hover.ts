@@ -23,7 +23,11 @@ export interface HoverEnv {
   docs: ReadonlyMap<string, string>;
 }
 
-export function hover(state: DocumentState, position: Position, diagnostics: readonly Diagnostic[], env: HoverEnv): Hover | null {
+/**
+ * The hover at `position`. With `clipsOnly` (answering from a slightly older analysis), a hover
+ * about a character or a look — which gathers from every clip — is not answered (undefined).
+ */
+export function hover(state: DocumentState, position: Position, diagnostics: readonly Diagnostic[], env: HoverEnv, options: { clipsOnly?: boolean } = {}): Hover | null | undefined {
   const offset = state.source.offsetAt(position);
   const parts: string[] = [];
   let span: Span | null = null;
@@ -36,6 +40,7 @@ export function hover(state: DocumentState, position: Position, diagnostics: rea
   const ast = state.parsed.ast;
   const { block, item, shotItem } = locate(ast, offset);
   const occurrence = occurrenceAt(nameIndex(state), offset);
+  if (options.clipsOnly && occurrence && occurrence.kind !== 'clip') return undefined;
 
   if (occurrence?.kind === 'clip') {
     const clip = state.resolved.clipByName.get(occurrence.name);
