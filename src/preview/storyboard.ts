@@ -49,7 +49,7 @@ export function renderStoryboard(input: StoryboardInput): string {
     fileLevel.length
       ? `<section class="file-diags" aria-labelledby="h-file-diags"><h2 id="h-file-diags">Diagnostics for the whole file</h2>${renderDiagnostics(fileLevel, sources)}</section>`
       : '',
-    ...view.clips.map((c) => clipSection(c, view, input.assets ?? {}, perClip.get(c.name) ?? [], sources)),
+    ...view.clips.map((c) => clipSection(c, input.assets ?? {}, perClip.get(c.name) ?? [], sources)),
     `<footer>Made${input.generator ? ` by ${esc(input.generator)}` : ''} from <code>${esc(plan.file)}</code>. This page is self-contained: no network, images inline${render?.film || Object.values(render?.clips ?? {}).some((c) => c.video) ? '; videos play from the files next to it' : ''}.</footer>`,
   ];
   return [
@@ -120,7 +120,7 @@ function fact(label: string, value: string, wide = false): string {
   return `<div${wide ? ' class="wide"' : ''}><dt>${esc(label)}</dt><dd>${value}</dd></div>`;
 }
 
-function clipSection(c: ClipView, view: StoryboardView, assets: StoryboardAssets, diags: readonly DiagnosticRecord[], sources: SourceLookup): string {
+function clipSection(c: ClipView, assets: StoryboardAssets, diags: readonly DiagnosticRecord[], sources: SourceLookup): string {
   const p = c.plan;
   const from = c.source ? (c.sourceInFile ? `<a href="#${clipId(c.source)}">${esc(c.source)}</a>` : `<code>${esc(c.source)}</code>`) : '';
   const counts = countLine(diags);

@@ -7,6 +7,7 @@ import type { Plan, PlanClip } from '../core/emit/plan.js';
 import { formatTime } from '../core/format/format.js';
 import type { ClipKind, ResolvedClip, ResolvedFile } from '../core/resolve/model.js';
 import type { Span } from '../core/source/index.js';
+import { planCut } from '../render/cut.js';
 import type * as A from '../core/syntax/ast.js';
 
 export interface ShotView {
@@ -103,26 +104,26 @@ function shotView(shot: A.Shot): ShotView {
 }
 
 /**
- * The stitched film, by the render layer's cut: created clips in file order; a REMIX or EDIT
- * takes its source's place; an EXTEND's video is source plus extension, so it takes the source's
- * place with the two lengths added. A clip made from an outside video stands on its own.
+ * The stitched film: the render layer's own cut (`planCut`: created clips in file order, a REMIX,
+ * EDIT or EXTEND in its source's place), with each video's length — an extension's video is its
+ * source's plus the extension, a remix or edit keeps its source's length.
  */
 export function filmCut(plan: Plan): FilmCut {
-  const cut: { name: string; seconds: number }[] = [];
-  const slot = new Map<string, number>();
-  for (const c of plan.clips) {
-    const at = c.source !== null ? slot.get(c.source) : undefined;
-    if (c.kind === 'create' || at === undefined) {
-      slot.set(c.name, cut.length);
-      cut.push({ name: c.name, seconds: c.output.seconds });
-      continue;
-    }
-    // A remix or edit keeps its source video's length (which, after an EXTEND, is the total).
-    const seconds = c.kind === 'extend' ? cut[at]!.seconds + c.output.seconds : cut[at]!.seconds;
-    cut[at] = { name: c.name, seconds };
-    slot.set(c.name, at);
-  }
-  return { clips: cut.map((c) => c.name), seconds: cut.reduce((a, c) => a + c.seconds, 0) };
+  const byName = new Map(plan.clips.map((c) => [c.name, c]));
+  const order = new Map(plan.clips.map((c, i) => [c.name, i]));
+  const lengths = new Map<string, number>();
+  const videoSeconds = (c: PlanClip): number => {
+    const known = lengths.get(c.name);
+    if (known !== undefined) return known;
+    // Only an earlier clip can be a source (a later one is an error already reported), so this ends.
+    const from = c.kind !== 'create' && c.source !== null ? byName.get(c.source) : undefined;
+    const source = from && order.get(from.name)! < order.get(c.name)! ? from : undefined;
+    const s = !source ? c.output.seconds : c.kind === 'extend' ? videoSeconds(source) + c.output.seconds : videoSeconds(source);
+    lengths.set(c.name, s);
+    return s;
+  };
+  const clips = planCut(plan).clips;
+  return { clips, seconds: clips.reduce((a, name) => a + videoSeconds(byName.get(name)!), 0) };
 }
 
 /** `0.00–2.40`, as the guide writes timings. */

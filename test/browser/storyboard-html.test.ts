@@ -44,6 +44,12 @@ describe('the stitched film', () => {
     expect(filmCut(r.plan).clips).toEqual(['a', 'b']);
   });
 
+  it('survives clips that name each other as sources (an error, reported elsewhere)', async () => {
+    const r = await compile('Style: noir.\nCLIP a REMIX b\n  Change: x.\nCLIP b REMIX a\n  Change: y.\n', { filename: 's.shot' });
+    expect(r.plan.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(filmCut(r.plan).clips).toEqual(['b']);
+  });
+
   it('states the running time, the seconds generated and the cost in the page', async () => {
     const { html } = await board(SEQUENCE);
     expect(html).toContain('running time 24 s · 36 s generated · estimated $3.60');

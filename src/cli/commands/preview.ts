@@ -31,7 +31,7 @@ const spec: CommandSpec = {
     'Exits 1 when the file has errors (the page is written anyway, with the errors on it).',
   options: {
     out: { type: 'string', short: 'o', value: 'FILE', description: 'Where to write the page (`-` for standard output). [default: <name>.storyboard.html next to FILE]' },
-    'render-dir': { type: 'string', value: 'DIR', description: 'Where `shotc render` put the media when there is no journal. [default: out/ next to FILE]' },
+    'render-dir': { type: 'string', value: 'DIR', description: 'Show the rendered media found in DIR. [default: the render journal in .shotc/, else out/ next to FILE]' },
     open: { type: 'boolean', description: 'Open the page in the default browser (xdg-open, open or start).' },
     quiet: { type: 'boolean', short: 'q', description: 'Print only errors on standard error.' },
   },
