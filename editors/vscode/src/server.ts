@@ -1,0 +1,4 @@
+/** The language server bundled into the extension (dist/server.mjs), started as `node server.mjs --stdio`. */
+import { runStdio } from '../../../src/lsp/stdio.js';
+
+runStdio();
