@@ -52,7 +52,7 @@ export const shotDocument = fc
 
 /** A document with random edits: characters inserted, deleted or replaced anywhere. */
 export function mutated(base: string): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(base.length), fc.nat(6), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\t', ':', '"', '“', '(', ')', '[', ']', '-', '—', '/', '0', '4', '.', 'C', 'L', 'X', '\r'), maxLength: 4 }));
+  const edit = fc.tuple(fc.nat(base.length), fc.nat(6), fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\t', ':', '"', '“', '(', ')', '[', ']', '-', '—', '/', '0', '4', '.', 'C', 'L', 'X', '\r', '\uFEFF'), maxLength: 4 }));
   return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => {
     let s = base;
     for (const [at, del, ins] of edits) {

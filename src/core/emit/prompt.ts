@@ -174,7 +174,10 @@ export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
     }
   }
   const scene = sections.find((s) => s.id === 'scene');
-  const prose = clip.prose.map((p) => ({ text: p.text.text, span: p.text.span }));
+  // A Change: in a new clip has no source to change; it is sent as scene text (and reported).
+  const prose = [...clip.prose.map((p) => p.text), ...(changeOnly ? [] : clip.changes.map((c) => c.text))]
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((t) => ({ text: t.text, span: t.span }));
   if (scene || prose.some((p) => p.text)) {
     b.block();
     if (scene) section(b, scene, prose);

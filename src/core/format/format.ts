@@ -64,7 +64,9 @@ class Printer {
     });
     this.flushTrivia(Number.POSITIVE_INFINITY, 0);
     while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
-    return this.out.length ? this.out.join(this.eol) + this.eol : '';
+    // A byte-order mark the file starts with stays (editors that wrote it expect it back).
+    const bom = this.text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+    return this.out.length ? bom + this.out.join(this.eol) + this.eol : bom;
   }
 
   // ── output ────────────────────────────────────────────────────────────────────────────────
@@ -85,7 +87,7 @@ class Printer {
   private blankBefore(offset: number): boolean {
     const line = this.source.positionAt(offset).line;
     if (line === 0) return false;
-    return this.source.lineText(line - 1).trim() === '';
+    return /^[ \t]*$/.test(this.source.lineText(line - 1));
   }
 
   private flushTrivia(before: number, indent: number): void {
@@ -97,7 +99,7 @@ class Printer {
       const lines = this.raw(t.span).split(/\r\n|\n|\r/);
       if (this.pendingBlank && this.out.length && this.out[this.out.length - 1] !== '') this.out.push('');
       this.pendingBlank = false;
-      for (const l of lines) this.out.push(INDENT.repeat(indent) + l.trim());
+      for (const l of lines) this.out.push(INDENT.repeat(indent) + trimBlanks(l));
       // An unclosed note ends at the next blank line; keep that line or the note would grow.
       if (t.kind === 'Note' && !this.isClosedNote(t)) this.pendingBlank = true;
     }
@@ -140,7 +142,7 @@ class Printer {
 
   /** The source line containing `offset`, trimmed. */
   private rawLine(offset: number): string {
-    return this.source.lineText(this.source.positionAt(offset).line).trim();
+    return trimBlanks(this.source.lineText(this.source.positionAt(offset).line));
   }
 
   // ── structure ─────────────────────────────────────────────────────────────────────────────
@@ -243,14 +245,17 @@ class Printer {
   }
 
   private dialogue(d: A.Dialogue, indent: number): void {
-    const head = d.parenthetical ? `${d.speaker.text} (${d.parenthetical.text.trim()}): ` : `${d.speaker.text}: `;
+    const head = d.parenthetical ? `${d.speaker.text} (${d.parenthetical.text}): ` : `${d.speaker.text}: `;
     this.keyedLines(d.speaker.span.start, head, d.lines, indent);
   }
 
   private castEntry(c: A.CastEntry, indent: number): void {
     const [first, ...more] = c.lines;
     const headEnd = first ? first.start : c.span.end;
-    const head = this.raw({ start: c.span.start, end: headEnd }).replace(/[ \t]*:[ \t]*$/, ': ').replace(/[ \t]+/g, ' ');
+    // Collapse blanks in the head, but not inside a parenthetical (its text is the description's).
+    const head = this.raw({ start: c.span.start, end: headEnd })
+      .replace(/[ \t]*:[ \t]*$/, ': ')
+      .replace(/(\([^)]*\))|[ \t]+/g, (m, paren: string | undefined) => paren ?? ' ');
     this.keyedLines(c.span.start, head.endsWith(': ') ? head : `${head.trimEnd()} `, first ? [first, ...more] : [], indent);
   }
 
@@ -306,6 +311,11 @@ function sectionsWrittenTwoWays(lists: readonly (readonly A.Item[])[]): Set<A.Se
     }
   }
   return keep;
+}
+
+/** Only spaces and tabs are indentation: other whitespace (a stray byte-order mark) is content. */
+function trimBlanks(s: string): string {
+  return s.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
 /** Seconds with at least two decimals, more only when the value needs them. */

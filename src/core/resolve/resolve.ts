@@ -268,7 +268,7 @@ function resolveSource(src: Extract<A.ClipAttribute, { kind: 'remix' | 'extend' 
   const later = clipsOf(file.ast).find((c) => c.name?.text === name && c.span.start > node.span.start);
   if (later?.name) {
     out.push(
-      diagnostic('SC301', src.source.span, `"${name}" is defined after this clip; a ${src.kind.toUpperCase()} must come after the clip it uses. Move CLIP ${name} above.`, {
+      diagnostic('SC301', src.source.span, `"${name}" is defined after this clip; ${src.kind === 'remix' ? 'a' : 'an'} ${src.kind.toUpperCase()} must come after the clip it uses. Move CLIP ${name} above.`, {
         related: [{ message: `CLIP ${name} is here`, span: later.name.span }],
       }),
     );

@@ -136,7 +136,8 @@ function classify(text: string, offset: number): LineInfo {
   const c0 = text.charCodeAt(contentStart);
   const c1 = contentStart + 1 < n ? text.charCodeAt(contentStart + 1) : 0;
 
-  if (indent === 0 && isFence(text, contentStart, contentEnd, '---') && onlyBlankBefore(text, offset)) {
+  // The opening fence may be indented: an indented `---` first line means front matter all the same.
+  if (isFence(text, contentStart, contentEnd, '---') && onlyBlankBefore(text, offset)) {
     return frontMatter(text, info, end);
   }
   if (c0 === 47 /* / */ && c1 === 47) {
@@ -199,9 +200,9 @@ function classify(text: string, offset: number): LineInfo {
       if (nm[2] !== undefined) {
         const open = text.indexOf('(', info.labelEnd);
         const inner = nm[2];
-        const lead = inner.length - inner.trimStart().length;
+        const lead = inner.length - inner.replace(/^[ \t]+/, '').length;
         info.parenStart = open + 1 + lead;
-        info.parenEnd = Math.max(info.parenStart, open + 1 + inner.trimEnd().length);
+        info.parenEnd = Math.max(info.parenStart, open + 1 + inner.replace(/[ \t]+$/, '').length);
       }
       return info;
     }

@@ -37,7 +37,7 @@ const SEEDANCE2 = [
 ] as const;
 const WAN3 = ['832:480', '720:544', '624:624', '544:720', '480:832', '1280:720', '1104:832', '960:960', '832:1104', '720:1280', '1920:1080', '1648:1248', '1440:1440', '1248:1648', '1080:1920'] as const;
 /** Hailuo 3 takes an aspect ratio and a resolution; at 768p these are its frame sizes. */
-const HAILUO3: Record<string, '16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '21:9'> = {
+export const HAILUO3: Record<string, '16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '21:9'> = {
   '1366x768': '16:9',
   '768x1366': '9:16',
   '768x768': '1:1',

@@ -58,8 +58,9 @@ const Config = z
     referenceImages: z.array(z.object({ image: ImageBytes, referenceType: z.enum(['ASSET', 'STYLE']) }).strict()).max(3).optional(),
   })
   .strict();
-export const VeoCreateBody = z.object({ model: z.string().min(1), prompt: z.string().min(1), image: ImageBytes.optional(), config: Config }).strict();
-export const VeoExtendBody = z.object({ model: z.string().min(1), prompt: z.string().min(1), video: z.object({ uri: z.string().min(1) }).strict(), config: Config }).strict();
+/** The SDK's `source` form (its prompt/image/video arguments at the top level are deprecated). */
+export const VeoCreateBody = z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), image: ImageBytes.optional() }).strict(), config: Config }).strict();
+export const VeoExtendBody = z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), video: z.object({ uri: z.string().min(1) }).strict() }).strict(), config: Config }).strict();
 
 // ── models ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -145,8 +146,7 @@ function emit(clip: ResolvedClip, prompt: string, file: ResolvedFile): EmitResul
   if (clip.kind === 'extend') {
     const body = {
       model,
-      prompt,
-      video: { uri: VIDEO_URI },
+      source: { prompt, video: { uri: VIDEO_URI } },
       config: { ...shared(file, clip), aspectRatio, resolution: '720p' },
     } satisfies GenerateVideosParameters;
     mapping.push(`an extension adds ${clip.card?.extendSeconds?.[0] ?? 7} s to ${clip.source?.name ?? 'its source'}'s video; the result holds both`);
@@ -177,7 +177,7 @@ function emit(clip: ResolvedClip, prompt: string, file: ResolvedFile): EmitResul
       config.referenceImages = refs.map((r, i) => ({ image: { imageBytes: imagePlaceholder(i) }, referenceType: (r.role === 'style' ? 'STYLE' : 'ASSET') as VideoGenerationReferenceType }));
     }
   }
-  const body = { model, prompt, ...(image ? { image } : {}), config } satisfies GenerateVideosParameters;
+  const body = { model, source: { prompt, ...(image ? { image } : {}) }, config } satisfies GenerateVideosParameters;
   return { request: { method: 'POST', path, body }, diagnostics: [], images, mapping };
 }
 
