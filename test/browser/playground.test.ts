@@ -248,6 +248,17 @@ describe('the playground', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('takes the editor to a clip or a problem when it is clicked', async () => {
+    const page = await open(linkFor('Style: noir.\nCLIP one 4s\n  Scene: a lamp.\nCLIP two 10s\n  Scene: a door.\n'));
+    const activeLine = (): Promise<string | null> => page.textContent('.cm-activeLine');
+    await page.click('#pane-timeline .tl-clip[data-clip="one"] rect.tl-block');
+    expect(await activeLine()).toBe('CLIP one 4s');
+    await page.click('#tab-problems');
+    await page.click('#pane-problems .diag[data-code="SC401"]');
+    expect(await activeLine()).toBe('CLIP two 10s');
+    await page.close();
+  });
+
   it('is served as static files with relative URLs, and the server keeps to its folder', async () => {
     const index = await fetch(url);
     expect([index.status, index.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
