@@ -166,11 +166,11 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
   }
 
   function revalidateAll(): void {
-    for (const doc of ws.all()) if (!doc.isConfig) schedule(doc.uri);
+    for (const doc of ws.all()) if (doc.isShot) schedule(doc.uri);
   }
 
   async function runSlow(doc: OpenDocument): Promise<void> {
-    if (!doc.path || doc.isConfig) return;
+    if (!doc.path || !doc.isShot) return;
     const state = ws.state(doc.uri);
     if (!state) return;
     const id = ws.startSlowRun(doc);
@@ -255,10 +255,8 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     guard('open', undefined, () => {
       const doc = ws.open(t.uri, t.languageId, t.version, t.text);
-      if (doc.isConfig) {
-        revalidateAll();
-        return;
-      }
+      if (doc.isConfig) revalidateAll();
+      if (!doc.isShot) return;
       schedule(t.uri, 0);
       void runSlow(doc);
     });
@@ -269,14 +267,14 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
       const doc = ws.change(t.uri, t.version, contentChanges);
       if (!doc) return;
       if (doc.isConfig) revalidateAll();
-      else schedule(t.uri);
+      else if (doc.isShot) schedule(t.uri);
     });
   });
 
   connection.onDidSaveTextDocument(({ textDocument: t }) => {
     guard('save', undefined, () => {
       const doc = ws.get(t.uri);
-      if (!doc || doc.isConfig) return;
+      if (!doc || !doc.isShot) return;
       void runSlow(doc);
     });
   });
@@ -301,7 +299,7 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
     guardAsync('completion', [], async () => {
       const { uri } = params.textDocument;
       const doc = ws.get(uri);
-      if (!doc || doc.isConfig) return [];
+      if (!doc || !doc.isShot) return [];
       const line = params.position.line;
       const lineText = doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
       // Typing on this line only: the last analysis still knows every other line.
@@ -316,7 +314,7 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
     guard('hover', null, () => {
       const { uri } = params.textDocument;
       const doc = ws.get(uri);
-      if (!doc || doc.isConfig) return null;
+      if (!doc || !doc.isShot) return null;
       const stable = doc.stable;
       if (!ws.ready(uri) && stable && stable.line !== null && independent(stable.state, stable.line, params.position)) {
         // The slow diagnostics follow the current text; place them on the older one by line and column.
@@ -411,7 +409,7 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
   connection.onRequest('shotc/compile', (params: { uri: string }) =>
     guardAsync('compile', null, async () => {
       const doc = ws.get(params.uri);
-      if (!doc || doc.isConfig) throw new ResponseError(-32602, `${params.uri} is not an open .shot document`);
+      if (!doc || !doc.isShot) throw new ResponseError(-32602, `${params.uri} is not an open .shot document`);
       const file = doc.path ?? params.uri;
       const result = await compile(doc.text.getText(), {
         filename: doc.path ? path.basename(doc.path) : file,

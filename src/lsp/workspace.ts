@@ -22,8 +22,13 @@ export interface Edit {
 export interface OpenDocument {
   uri: string;
   path: string | null;
-  /** A shotc.yaml buffer rather than a .shot file. */
+  /** A shotc.yaml buffer: it is not analysed itself, but the .shot files under it read it. */
   isConfig: boolean;
+  /**
+   * A .shot document: language `shot`, or a path ending in `.shot` (some editors map the
+   * extension to another language). Anything else a client sends is kept but never analysed.
+   */
+  isShot: boolean;
   text: TextDocument;
   state: DocumentState | undefined;
   stateGeneration: number;
@@ -54,6 +59,7 @@ export class Workspace {
       uri,
       path,
       isConfig: isConfigPath(path),
+      isShot: languageId === 'shot' || (path !== null && path.endsWith('.shot')),
       text: TextDocument.create(uri, languageId, version, text),
       state: undefined,
       stateGeneration: -1,
@@ -114,7 +120,7 @@ export class Workspace {
   /** The current state of a .shot document (null for shotc.yaml buffers and unknown URIs). */
   state(uri: string): DocumentState | undefined {
     const doc = this.docs.get(uri);
-    if (!doc || doc.isConfig) return undefined;
+    if (!doc || !doc.isShot) return undefined;
     const generation = this.configs.generation;
     if (!doc.state || doc.state.version !== doc.text.version || doc.stateGeneration !== generation) {
       const dir = doc.path ? doc.path.slice(0, doc.path.lastIndexOf('/')) || '/' : (this.fallbackDirectory ?? '/');
@@ -138,7 +144,7 @@ export class Workspace {
   /** The current state if it has been computed already (no work is done here). */
   ready(uri: string): DocumentState | undefined {
     const doc = this.docs.get(uri);
-    if (!doc || doc.isConfig || !doc.state) return undefined;
+    if (!doc || !doc.isShot || !doc.state) return undefined;
     return doc.state.version === doc.text.version && doc.stateGeneration === this.configs.generation ? doc.state : undefined;
   }
 

@@ -149,5 +149,16 @@ describe('diagnostics', () => {
     const cleared = await client.diagnostics(uri, (p) => p.version === undefined);
     expect(cleared.diagnostics).toEqual([]);
   });
-});
 
+  it('analyses .shot files, whatever language the editor gives them, and nothing else', async () => {
+    const markdown = 'untitled:notes.md';
+    await client.open(markdown, 'CLIP arrival 10s\n', 1, 'markdown');
+    const dir = tmp();
+    const file = fileUri(path.join(dir, 'scene.shot'));
+    await client.open(file, 'CLIP arrival 10s\n  A train.\n', 1, 'markdown');
+    const p = await client.diagnosticsFor(file, 1);
+    expect(p.diagnostics.some((d) => d.code === 'SC401')).toBe(true);
+    expect(client.history(markdown)).toEqual([]);
+    expect(await client.request('textDocument/hover', { textDocument: { uri: markdown }, position: { line: 0, character: 6 } })).toBeNull();
+  });
+});
