@@ -5,7 +5,7 @@
  * imported only when such a sentence exists, and results are cached per sentence.
  */
 import type { TextFragment } from '../types.js';
-import { inRanges, quotedRanges } from './text.js';
+import { inRanges, normalise, quotedRanges } from './text.js';
 
 export interface UnknownPerson {
   fragment: TextFragment;
@@ -22,9 +22,15 @@ const PLACE_END = /^(?:Street|Square|Avenue|Park|Road|Bridge|Station|Hotel|Airpo
 const cache = new Map<string, Array<{ start: number; end: number; name: string }>>();
 let nlp: Promise<(text: string) => { people(): { json(o: object): Array<{ text: string; offset?: { start: number; length: number } }> } }> | null = null;
 
-export async function unknownPeople(fragments: readonly TextFragment[], castNames: ReadonlySet<string>): Promise<UnknownPerson[]> {
+/**
+ * `givenNames`: a candidate must start with one (the first word of some known person's name), so
+ * shot titles and product names ("Arrival Drift", "Black Pro-Mist") never wake compromise.
+ */
+export async function unknownPeople(fragments: readonly TextFragment[], castNames: ReadonlySet<string>, givenNames: ReadonlySet<string>): Promise<UnknownPerson[]> {
   const todo: Array<{ f: TextFragment; start: number; end: number; name: string }> = [];
   for (const f of fragments) {
+    // A shot's title names the shot.
+    if (f.kind === 'title') continue;
     // Quoted words are titles, signs or speech, not people in the frame.
     const quoted = quotedRanges(f.text);
     for (const m of f.text.matchAll(CANDIDATE)) {
@@ -33,7 +39,7 @@ export async function unknownPeople(fragments: readonly TextFragment[], castName
       // Trim leading words that are not names ("The Beatles" is not a person, "When Mara" is Mara).
       while (parts.length && NOT_NAME.test(parts[0]!.replace(/['’]s$/, ''))) parts.shift();
       if (parts.length < 2 || parts.some((p) => castNames.has(p) || NOT_NAME.test(p))) continue;
-      if (PLACE_END.test(parts[parts.length - 1]!)) continue;
+      if (PLACE_END.test(parts[parts.length - 1]!) || !givenNames.has(normalise(parts[0]!))) continue;
       const name = parts.join(' ').replace(/['’]s$/, '');
       const start = m.index + m[0].lastIndexOf(parts[0]!);
       if (/\b(?:named|called|nicknamed)\s*$/i.test(f.text.slice(Math.max(0, start - 20), start))) continue;

@@ -25,6 +25,8 @@ interface Form {
 export interface Gazetteer {
   people: Person[];
   byFirst: Map<string, Form[]>;
+  /** First words of the multi-word names: the given names a full name may start with. */
+  givenNames: Set<string>;
 }
 
 export interface PersonHit {
@@ -52,8 +54,12 @@ export function buildGazetteer(data: string, occupations: readonly string[]): Ga
       else byFirst.set(tokens[0]!, [form]);
     }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { people, byFirst };
+  const givenNames = new Set<string>();
+  for (const [first, list] of byFirst) {
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    if (list.some((f) => f.flag === 'm')) givenNames.add(first);
+  }
+  return { people, byFirst, givenNames };
 }
 
 /** Words a name may contain in lower case ("Leonardo da Vinci", "Charles de Gaulle"). */

@@ -65,7 +65,7 @@ export const guardrailRealPerson: Rule = {
           }
         }
         // Full names the gazetteer does not know: compromise decides whether they are people.
-        for (const u of await unknownPeople(fragments.filter((f) => f.kind !== 'dialogue'), castNames)) {
+        for (const u of await unknownPeople(fragments.filter((f) => f.kind !== 'dialogue'), castNames, g.givenNames)) {
           const span = spanIn(u.fragment.span, u.start, u.end);
           if (taken.some(([s, e]) => span.start < e && s < span.end) || ctx.isAllowed(u.name) || isMusicCredit(u.fragment.text, u.start, u.end)) continue;
           ctx.report({
