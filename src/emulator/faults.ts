@@ -13,15 +13,16 @@ export type Fault =
 
 /** Friendly names for the contract's operation ids (and the moderations route). */
 export const OPERATION_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  create: ['createVideo'],
+  // The other APIs' job-creating, status and download calls join the groups that match them.
+  create: ['createVideo', 'runway.create', 'veo.create', 'fal.submit'],
   remix: ['CreateVideoRemix'],
   edit: ['CreateVideoEdit'],
   extend: ['CreateVideoExtend'],
-  jobs: ['createVideo', 'CreateVideoRemix', 'CreateVideoEdit', 'CreateVideoExtend'],
-  retrieve: ['GetVideo'],
+  jobs: ['createVideo', 'CreateVideoRemix', 'CreateVideoEdit', 'CreateVideoExtend', 'runway.create', 'veo.create', 'fal.submit'],
+  retrieve: ['GetVideo', 'runway.task', 'veo.operation', 'fal.status', 'fal.result'],
   list: ['ListVideos'],
   delete: ['DeleteVideo'],
-  content: ['RetrieveVideoContent'],
+  content: ['RetrieveVideoContent', 'runway.output', 'veo.download', 'fal.file'],
   characters: ['CreateVideoCharacter', 'GetVideoCharacter'],
   moderations: ['createModeration'],
 };

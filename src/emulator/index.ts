@@ -10,7 +10,10 @@ import { parseFault, type Fault } from './faults.js';
 import { MediaMaker } from './media.js';
 import { openaiModerations } from './providers/openai-moderations.js';
 import { openaiVideos, type VideosOptions } from './providers/openai-videos.js';
-import { startServer } from './server.js';
+import { falEmulator, FAL_PREFIX } from './providers/fal.js';
+import { runwayEmulator, RUNWAY_PREFIX } from './providers/runway.js';
+import { veoEmulator, VEO_PREFIX } from './providers/veo.js';
+import { startServer, type EmulatorProvider } from './server.js';
 
 export { parseFault, FaultSpecError, OPERATION_GROUPS, type Fault } from './faults.js';
 export { loadContract, type Contract } from './contract.js';
@@ -40,6 +43,18 @@ export interface EmulatorOptions {
   /** Check prompts with the guardrail rules and word list (default true). */
   moderate?: boolean;
   log?: (line: string) => void;
+  /** The APIs to serve (default all): OpenAI Videos under /v1, Runway under /runway, Veo (Gemini API) under /google, fal under /fal. */
+  apis?: readonly EmulatedApi[];
+}
+
+export const EMULATED_APIS = ['openai', 'runway', 'veo', 'fal'] as const;
+export type EmulatedApi = (typeof EMULATED_APIS)[number];
+
+/** Jobs made by one of the other APIs (Runway, Veo, fal). */
+export interface MountedStats {
+  creates: number;
+  createsByKind: Record<string, number>;
+  jobs: number;
 }
 
 export interface EmulatorStats {
@@ -50,12 +65,17 @@ export interface EmulatorStats {
   createsByKind: Record<'create' | 'remix' | 'edit' | 'extend', number>;
   jobs: number;
   moderations: number;
+  runway?: MountedStats;
+  veo?: MountedStats;
+  fal?: MountedStats;
 }
 
 export interface Emulator {
   /** The base URL for the SDK (`http://127.0.0.1:PORT/v1`). */
   url: string;
   port: number;
+  /** Each served API's base URL for its SDK (`runway`: `http://127.0.0.1:PORT/runway`, …). */
+  urls: Partial<Record<EmulatedApi, string>>;
   stats(): EmulatorStats;
   /** Change delays and add faults while running (tests stage crashes with these). */
   configure(change: { createDelayMs?: number; contentDelayMs?: number; fail?: ReadonlyArray<string | Fault> }): void;
@@ -84,11 +104,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.moderate !== undefined ? { moderate: options.moderate } : {}),
     ...(log ? { log } : {}),
   };
+  const apis = new Set<EmulatedApi>(options.apis ?? EMULATED_APIS);
   const videos = openaiVideos(tunable);
   await videos.ready;
   const moderations = openaiModerations();
+  // The other APIs put the emulator's own address in the URLs they return (outputs, queue URLs).
+  let origin = '';
+  const shared = { media, faults, ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.moderate !== undefined ? { moderate: options.moderate } : {}), ...(log ? { log } : {}) };
+  const others: EmulatorProvider[] = [];
+  if (apis.has('runway')) others.push(runwayEmulator({ ...shared, origin: () => origin }));
+  if (apis.has('veo')) others.push(veoEmulator(shared));
+  if (apis.has('fal')) others.push(falEmulator({ ...shared, origin: () => origin }));
   const server = await startServer({
-    providers: [videos, moderations],
+    providers: [...(apis.has('openai') ? [videos, moderations] : []), ...others],
     faults,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
@@ -96,15 +124,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.checkResponses ? { checkResponses: true } : {}),
     ...(log ? { log } : {}),
   });
+  origin = server.url.replace(/\/v1$/, '');
+  const urls: Partial<Record<EmulatedApi, string>> = {};
+  if (apis.has('openai')) urls.openai = server.url;
+  if (apis.has('runway')) urls.runway = `${origin}${RUNWAY_PREFIX}`;
+  if (apis.has('veo')) urls.veo = `${origin}${VEO_PREFIX}`;
+  if (apis.has('fal')) urls.fal = `${origin}${FAL_PREFIX}`;
   return {
     url: server.url,
     port: server.port,
+    urls,
     stats: () =>
       ({
         requests: Object.fromEntries(server.requests),
         faultsInjected: server.faultsInjected,
         ...videos.stats?.(),
         ...moderations.stats?.(),
+        ...Object.assign({}, ...others.map((o) => o.stats?.() ?? {})),
       }) as EmulatorStats,
     configure(change) {
       if (change.createDelayMs !== undefined) tunable.createDelayMs = change.createDelayMs;

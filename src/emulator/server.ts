@@ -229,12 +229,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (fault.status === 429) return failMounted(new ApiError(429, invalid('Too many requests; try again later.', null, 'rate_limited'), { 'retry-after': String(options.retryAfterSeconds ?? 1) }));
       return failMounted(new ApiError(fault.status, invalid('The server had an error while processing your request.', null, 'server_error')));
     }
-    let body: ParsedBody;
-    try {
-      body = await parseBody(req);
-    } catch (e) {
-      if (e instanceof BodyError) return failMounted(new ApiError(e.status, invalid(e.message, null, null)));
-      throw e;
+    let body: ParsedBody = { kind: 'none', mediaType: null, value: {}, files: new Map() };
+    // SDKs send a content type (and sometimes an empty body) with GET; only writes carry a body.
+    if (method === 'GET' || method === 'DELETE' || method === 'HEAD') await drain(req);
+    else {
+      try {
+        body = await parseBody(req);
+      } catch (e) {
+        if (e instanceof BodyError) return failMounted(new ApiError(e.status, invalid(e.message, null, null)));
+        throw e;
+      }
     }
     try {
       await send(res, await route.handler({ operation: route.operation, method, url, params: route.params, query: {}, body, apiKey }));

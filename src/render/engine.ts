@@ -8,6 +8,7 @@
  * write the intent, create the job, record its id) → poll until it ends → record the end →
  * give the slot back → download its assets (a separate pool, so the next job starts at once).
  */
+import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Plan, PlanClip } from '../core/emit/plan.js';
@@ -109,6 +110,8 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
   const api = (): Promise<Provider> => (provider ??= o.provider());
   const rel = (file: string): string => path.relative(base, file).split(path.sep).join('/');
   const now = Date.now;
+  // Every waiting slot, sleep and download listens for a stop; that is many listeners, not a leak.
+  setMaxListeners(0, o.signal);
 
   const emit = (clip: string, phase: Phase, extra: Partial<Omit<ClipUpdate, 'clip' | 'phase'>> = {}): void =>
     o.events.clip({ clip, phase, progress: null, videoId: null, since: null, ...extra });
@@ -147,6 +150,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
       let entry = o.journal.entry(hash);
       let state: JobState | null = null;
       let since = now();
+      let written: Promise<void> = Promise.resolve();
 
       if (entry && (entry.status === 'queued' || entry.status === 'in_progress') && entry.videoId) {
         since = entry.createdAt ? Date.parse(entry.createdAt) : Date.parse(entry.intentAt);
@@ -156,7 +160,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
         const found = await withRetries(() => p.reconcile(entry!.fingerprint, Date.parse(entry!.intentAt), knownVideoIds(o.journal.journal), o.signal), `${clip.name}: looking for its job`);
         if (found) {
           o.events.note(`${clip.name}: found job ${found.id}, created before the last render stopped`);
-          await record(hash, (e) => applyState(e, found));
+          written = record(hash, (e) => applyState(e, found));
           state = found;
           since = found.createdAt ?? since;
         }
@@ -202,10 +206,16 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
           if (definite) await record(hash, (x) => ((x.status = 'failed'), (x.error = error)));
           return { ok: false, result: 'failed', error };
         }
-        await record(hash, (x) => applyState(x, state!));
+        const created = state;
+        written = record(hash, (x) => applyState(x, created));
       }
 
-      const end = await follow(clip.name, hash, state, since);
+      const followed = await follow(clip.name, hash, state, since, written);
+      // The slot is for jobs in flight: free it now, then make sure the end is on disk.
+      release();
+      release = null;
+      await followed.durable;
+      const end = followed.state;
       if (end.status === 'failed') return { ok: false, result: 'failed', error: end.error ?? { code: 'failed', message: 'the job failed without saying why' } };
       return { ok: true, id: end.id, output: end.output };
     } catch (e) {
@@ -217,15 +227,20 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
     }
   }
 
-  /** Poll a job until it completes or fails, recording status changes and the end. */
-  async function follow(name: string, hash: string, start: JobState, since: number): Promise<JobState> {
+  /**
+   * Poll a job until it completes or fails. Each state change is written to the journal while the
+   * next wait runs, and the next poll waits for that write. The end is returned with its write
+   * still in flight, so the caller can give up its slot at once and await durability before the
+   * calls that depend on the end (downloads, dependent clips).
+   */
+  async function follow(name: string, hash: string, start: JobState, since: number, written: Promise<void>): Promise<{ state: JobState; durable: Promise<void> }> {
     let state = start;
     let delay = poll.minMs;
     let errors = 0;
     let seen: { at: number; progress: number } | null = state.progress !== null ? { at: since, progress: state.progress } : null;
     emit(name, phaseOf(state), { progress: state.progress, videoId: state.id, since });
     while (state.status !== 'completed' && state.status !== 'failed') {
-      await sleep(delay * (0.85 + Math.random() * 0.3));
+      await Promise.all([sleep(delay * (0.85 + Math.random() * 0.3)), written]);
       let next: JobState;
       try {
         next = await (await api()).poll(state.id, o.signal);
@@ -239,19 +254,18 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
         }
         if (e instanceof ProviderError && e.kind === 'not-found') {
           const error = { code: 'not_found', message: `job ${state.id} no longer exists on the API` };
-          await record(hash, (x) => ((x.status = 'failed'), (x.error = error)));
-          return { ...state, status: 'failed', error };
+          return { state: { ...state, status: 'failed', error }, durable: record(hash, (x) => ((x.status = 'failed'), (x.error = error))) };
         }
         throw e;
       }
       const changed = next.status !== state.status;
-      state = next;
-      if (changed || state.status === 'completed' || state.status === 'failed') await record(hash, (x) => applyState(x, state));
+      const current = (state = next);
+      if (changed || current.status === 'completed' || current.status === 'failed') written = record(hash, (x) => applyState(x, current));
       emit(name, phaseOf(state), { progress: state.progress, videoId: state.id, since });
       delay = nextDelay(delay, seen, state.progress, since, now(), poll);
       if (state.progress !== null) seen = { at: now(), progress: state.progress };
     }
-    return state;
+    return { state, durable: written };
   }
 
   async function withRetries<T>(fn: () => Promise<T>, what: string): Promise<T> {

@@ -8,7 +8,7 @@ export const DEFAULT_PORT = 4242;
 const spec: CommandSpec = {
   name: 'emulate',
   summary: 'Run a local emulator of the OpenAI Videos API (Sora 2) that makes real test-card videos.',
-  usage: 'shotc emulate [--port N] [--latency MS] [--fail SPEC…] [--state DIR]',
+  usage: 'shotc emulate [--port N] [--latency MS] [--fail SPEC…] [--state DIR] [--api NAME…]',
   description: [
     'Serves the Videos API contract under /v1 on 127.0.0.1 only: create (JSON and multipart), retrieve, list,',
     'delete, remix, edits, extensions, content (video, thumbnail, spritesheet), characters, and',
@@ -24,6 +24,13 @@ const spec: CommandSpec = {
     '  moderation:PATTERN  jobs whose prompt matches PATTERN (regex, case-insensitive) fail moderation_blocked',
     '  OP: create remix edit extend jobs retrieve list delete content characters moderations',
     '',
+    'Other video APIs are served on the same port, each under its own prefix, for their SDKs (--api picks;',
+    'default all): Runway under /runway (tasks: text/image/video_to_video, tasks/{id}), Google Veo under',
+    '/google (Gemini API: predictLongRunning, operations, files download), fal under /fal (queue: submit,',
+    'status, result). They make the same real media; --latency and --fail apply to them too (their job',
+    'creations count as OP create, their status calls as retrieve, their downloads as content). Their',
+    'jobs live in memory only.',
+    '',
     'GET /__emulator/stats reports request counts and the number of jobs created.',
   ].join('\n'),
   options: {
@@ -34,6 +41,7 @@ const spec: CommandSpec = {
     card: { type: 'string', value: 'KIND', description: 'Test cards show each job\'s prompt, or only size, length and timecode (shared, fast).', choices: ['prompt', 'plain'], default: 'prompt' },
     'retry-after': { type: 'string', value: 'SECONDS', description: 'Retry-After sent with injected 429s.', default: '1' },
     'no-moderation': { type: 'boolean', description: 'Do not check prompts (only --fail moderation:… blocks jobs); for benchmarks.' },
+    api: { type: 'string', multiple: true, value: 'NAME', description: 'Serve only these APIs (repeatable): openai, runway, veo, fal (default: all).', choices: ['openai', 'runway', 'veo', 'fal'] },
     quiet: { type: 'boolean', short: 'q', description: 'Do not log requests.' },
   },
   examples: ['shotc emulate', 'shotc emulate --port 0 --latency 500 --fail 429:2 --fail moderation:explosion', 'OPENAI_BASE_URL=http://127.0.0.1:4242/v1 shotc render scene.shot --yes'],
@@ -48,6 +56,7 @@ interface Options {
   card: 'prompt' | 'plain';
   'retry-after': string;
   'no-moderation'?: boolean;
+  api?: Array<'openai' | 'runway' | 'veo' | 'fal'>;
   quiet?: boolean;
 }
 
@@ -83,6 +92,7 @@ export const command: Command = {
         latencyMs,
         fail: faults,
         card: o.card,
+        ...(o.api?.length ? { apis: o.api } : {}),
         retryAfterSeconds,
         ...(o['no-moderation'] ? { moderate: false } : {}),
         ...(o.state ? { stateDir: o.state } : {}),
@@ -101,11 +111,16 @@ export const command: Command = {
       throw e;
     }
     const origin = emulator.url.replace(/\/v1$/, '');
+    const u = emulator.urls;
     stdout(
       [
-        `shotc emulator (OpenAI Videos API) listening on ${emulator.url}`,
-        `  export OPENAI_BASE_URL=${emulator.url}`,
-        '  export OPENAI_API_KEY=sk-emulator   # any key is accepted',
+        ...(u.openai
+          ? [`shotc emulator (OpenAI Videos API) listening on ${emulator.url}`, `  export OPENAI_BASE_URL=${emulator.url}`, '  export OPENAI_API_KEY=sk-emulator   # any key is accepted']
+          : [`shotc emulator listening on ${origin}`]),
+        // The other APIs, for `shotc render --target …` (or pass --base-url).
+        ...(u.runway ? [`  runway: export RUNWAYML_BASE_URL=${u.runway} RUNWAYML_API_SECRET=emulator`] : []),
+        ...(u.veo ? [`  veo:    export GOOGLE_GEMINI_BASE_URL=${u.veo} GEMINI_API_KEY=emulator`] : []),
+        ...(u.fal ? [`  fal:    export FAL_BASE_URL=${u.fal} FAL_KEY=emulator`] : []),
         `  latency ${latencyMs} ms per job${faults.length ? `; faults: ${faults.map((f) => f.spec).join(', ')}` : ''}${o.state ? `; state in ${o.state}` : ''}`,
         `  stats: ${origin}/__emulator/stats`,
         'Press Ctrl-C to stop.',

@@ -11,12 +11,13 @@ import { withIo } from '../files.js';
 import { printHelp, type Command } from '../main.js';
 import { colorEnabled, plural } from '../output.js';
 import { printPretty, printSummary } from '../report.js';
+import { getTarget, targets } from '../../core/targets/index.js';
 import { compileOne } from './compile.js';
 
 const spec: CommandSpec = {
   name: 'render',
   summary: 'Render a .shot file: submit each clip, download the videos and stitch the film.',
-  usage: 'shotc render FILE [--out DIR] [--concurrency N] [--budget USD] [--dry-run] [--yes] [--only CLIP…]',
+  usage: 'shotc render FILE [--target T] [--out DIR] [--concurrency N] [--budget USD] [--dry-run] [--yes] [--only CLIP…]',
   description: [
     'Compiles FILE (and refuses to render while it has errors), shows each clip with what it needs and',
     'the cost of the jobs to create, asks before spending (pass --yes when not at a terminal), then',
@@ -45,6 +46,8 @@ const spec: CommandSpec = {
     'dry-run': { type: 'boolean', short: 'n', description: 'Show what would be reused and created; submit nothing.' },
     yes: { type: 'boolean', short: 'y', description: 'Do not ask for confirmation.' },
     only: { type: 'string', multiple: true, value: 'CLIP', description: 'Render only these clips (and the clips they are made from); repeatable or comma-separated.' },
+    target: { type: 'string', short: 't', value: 'TARGET', description: `Render for this target instead of the file's (${targets.map((t) => t.id).join(', ')}).` },
+    model: { type: 'string', short: 'm', value: 'MODEL', description: "Use this model instead of the file's." },
     'base-url': { type: 'string', value: 'URL', description: 'API base URL (e.g. http://127.0.0.1:4242/v1 for `shotc emulate`).' },
     'api-key-env': { type: 'string', value: 'NAME', description: 'Read the API key from this environment variable.' },
     'no-stitch': { type: 'boolean', description: 'Do not stitch the film.' },
@@ -66,6 +69,8 @@ interface Options {
   'dry-run'?: boolean;
   yes?: boolean;
   only?: string[];
+  target?: string;
+  model?: string;
   'base-url'?: string;
   'api-key-env'?: string;
   'no-stitch'?: boolean;
@@ -114,6 +119,7 @@ export const command: Command = {
     const budgetFlag = o.budget === undefined ? undefined : Number(o.budget.replace(/^\$/, ''));
     if (budgetFlag !== undefined && !(Number.isFinite(budgetFlag) && budgetFlag >= 0)) throw new UsageError(`--budget needs an amount in US dollars, such as 5 or 12.50 (got "${o.budget}")`);
     if (o['base-url'] !== undefined && !/^https?:\/\/[^/]/.test(o['base-url'])) throw new UsageError(`--base-url needs an http(s) URL such as http://127.0.0.1:4242/v1 (got "${o['base-url']}")`);
+    if (o.target && !getTarget(o.target)) throw new UsageError(`unknown target "${o.target}"; targets: ${targets.map((t) => t.id).join(', ')}`);
     if (file === '-') throw new UsageError('render needs a file on disk (its journal and outputs live next to it), not standard input');
 
     const render = await import('../../render/index.js');
@@ -124,7 +130,7 @@ export const command: Command = {
 
     try {
       return await withIo('render', async () => {
-        const result: CompileResult = await compileOne(file, {});
+        const result: CompileResult = await compileOne(file, { ...(o.target ? { target: o.target } : {}), ...(o.model ? { model: o.model } : {}) });
         const records = result.plan.diagnostics;
         if (records.length) {
           printPretty(records, result.sources, err);

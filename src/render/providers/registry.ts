@@ -22,8 +22,16 @@ export interface ProviderEntry {
   load(): Promise<ProviderFactory>;
 }
 
+/** Runway, Veo and fal give one video per job. */
+const VIDEO: readonly AssetKind[] = [{ variant: 'video', suffix: '.mp4', media: 'mp4' }];
+
 const entries: ProviderEntry[] = [
   { target: 'sora-2', keyEnv: ['OPENAI_API_KEY'], baseUrlEnv: 'OPENAI_BASE_URL', assets: SORA_ASSETS, load: async () => (await import('./sora-2.js')).sora2Provider },
+  // Each SDK's own variables: RUNWAYML_API_SECRET/RUNWAYML_BASE_URL, GOOGLE_API_KEY or GEMINI_API_KEY/GOOGLE_GEMINI_BASE_URL;
+  // fal's client has no base-URL variable, so FAL_BASE_URL is shotc's (for `shotc emulate`).
+  { target: 'runway', keyEnv: ['RUNWAYML_API_SECRET'], baseUrlEnv: 'RUNWAYML_BASE_URL', assets: VIDEO, load: async () => (await import('./runway.js')).runwayProvider },
+  { target: 'veo', keyEnv: ['GOOGLE_API_KEY', 'GEMINI_API_KEY'], baseUrlEnv: 'GOOGLE_GEMINI_BASE_URL', assets: VIDEO, load: async () => (await import('./veo.js')).veoProvider },
+  { target: 'fal', keyEnv: ['FAL_KEY'], baseUrlEnv: 'FAL_BASE_URL', assets: VIDEO, load: async () => (await import('./fal.js')).falProvider },
 ];
 
 export function providerFor(target: string): ProviderEntry | undefined {
