@@ -143,12 +143,20 @@ const tables: Table[] = [
   {
     code: 'SC701',
     rule: 'guardrail/real-person',
-    valid: [clip('A woman named Sarah waits at a bus stop.'), clip('Pigeons scatter across Trafalgar Square.'), clip('Cars cross the George Washington Bridge.'), clip('A drake paddles across the pond.')],
+    valid: [
+      clip('A woman named Sarah waits at a bus stop.'),
+      clip('Pigeons scatter across Trafalgar Square.'),
+      clip('Cars cross the George Washington Bridge.'),
+      clip('A drake paddles across the pond.'),
+      clip('0.00–4.00 — "Arrival Drift" (32 mm, Black Pro-Mist 1/4)\n  The train glides in.'),
+      clip('A woman called Anna Kowalski waits.'),
+    ],
     invalid: [
       { source: clip('Tom Hanks sits on a park bench.'), text: 'Tom Hanks', message: '"Tom Hanks" (actor) is a real person', severity: 'error', fixed: clip('An actor sits on a park bench.') },
       { source: clip('The rapper Drake leans on a railing.'), text: 'Drake', message: 'real person', severity: 'error' },
       { source: clip('Zendaya walks a red carpet.'), text: 'Zendaya', message: 'real person', severity: 'error' },
       { source: clip('MARA: "I met Tom Hanks once."', 'CLIP scene 4s', CAST), text: 'Tom Hanks', message: 'named in spoken or quoted words', severity: 'warning' },
+      { source: clip('Detective Anna Kowalski lights a cigarette.'), text: 'Anna Kowalski', message: 'reads as a person\'s full name', severity: 'warning', fixed: clip('Detective a person lights a cigarette.') },
     ],
   },
   {

@@ -37,9 +37,10 @@ export async function unknownPeople(fragments: readonly TextFragment[], castName
       if (inRanges(quoted, m.index)) continue;
       const parts = m[0].split(/\s+/);
       // Trim leading words that are not names ("The Beatles" is not a person, "When Mara" is Mara).
-      while (parts.length && NOT_NAME.test(parts[0]!.replace(/['’]s$/, ''))) parts.shift();
+      // Leading words that are not a given name are titles or sentence openers: "Detective Anna Kowalski".
+      while (parts.length && (NOT_NAME.test(parts[0]!.replace(/['’]s$/, '')) || !givenNames.has(normalise(parts[0]!)))) parts.shift();
       if (parts.length < 2 || parts.some((p) => castNames.has(p) || NOT_NAME.test(p))) continue;
-      if (PLACE_END.test(parts[parts.length - 1]!) || !givenNames.has(normalise(parts[0]!))) continue;
+      if (PLACE_END.test(parts[parts.length - 1]!)) continue;
       const name = parts.join(' ').replace(/['’]s$/, '');
       const start = m.index + m[0].lastIndexOf(parts[0]!);
       if (/\b(?:named|called|nicknamed)\s*$/i.test(f.text.slice(Math.max(0, start - 20), start))) continue;
