@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
-import { LspClient } from './client.js';
+import { compile } from '../../src/core/compile.js';
+import { fileUri, LspClient } from './client.js';
+import { SAMPLE } from './fixtures.js';
 
 const tmp = useTmpDir();
 
@@ -60,5 +62,25 @@ describe('shotc lsp', () => {
     expect(run(['compile', 'examples/platform.shot'])).not.toContain('LOADED');
     // The hook does see the server when the lsp command runs (input closed: it exits at once).
     expect(run(['lsp', '--stdio'])).toContain('LOADED vscode-languageserver');
+  });
+
+  it('answers shotc/compile with the plan of the open buffer and a Markdown page of it', async () => {
+    const client = await LspClient.start();
+    try {
+      const dir = tmp();
+      const file = path.join(dir, 'platform.shot');
+      writeFileSync(file, 'CLIP old 4s\n  Not what the buffer says.\n');
+      await client.open(fileUri(file), SAMPLE);
+      const result = await client.request<{ plan: { title: string; clips: { name: string; request: { body: Record<string, unknown> } }[] }; markdown: string }>('shotc/compile', { uri: fileUri(file) });
+      const expected = (await compile(SAMPLE, { filename: 'platform.shot' })).plan;
+      expect(result.plan.clips.map((c) => c.name)).toEqual(['arrival', 'arrival-dusk']);
+      expect(result.plan.clips[0]!.request.body).toEqual(expected.clips[0]!.request.body);
+      expect(result.markdown).toContain('# Morning Platform');
+      expect(result.markdown).toContain('## CLIP arrival\n\n`POST /videos` · create · 4 s · 1280x720 · sora-2-pro · $1.20');
+      expect(result.markdown).toContain(`\`\`\`text\n${expected.clips[0]!.request.body['prompt'] as string}\n\`\`\``);
+      await expect(client.request('shotc/compile', { uri: 'untitled:nothing.shot' })).rejects.toThrow(/not an open .shot document/);
+    } finally {
+      await client.stop();
+    }
   });
 });
