@@ -114,7 +114,8 @@ export function mergeSettings(layers: readonly LayerValues[], target: Target, ta
         continue;
       }
       lint[k] = v as LintSettings[string];
-      const span = spanForPath(layer.yaml.entries, ['lint', k], layer.fallback);
+      // Point at the rule's name (an unknown rule is reported there), not at its severity.
+      const span = layer.yaml.entries.find((e) => e.path.length === 2 && e.path[0] === 'lint' && e.path[1] === k)?.key ?? spanForPath(layer.yaml.entries, ['lint', k], layer.fallback);
       lintSpans.push(layer.file ? { file: layer.file, path: ['lint', k], span } : { path: ['lint', k], span });
     }
   }
