@@ -39,6 +39,8 @@ interface LinkBox {
 export interface TimelineLayout {
   width: number;
   height: number;
+  /** Top of the clip blocks: below the lane for link arcs when there are links. */
+  top: number;
   /** SVG units per second of video. */
   scale: number;
   clips: ClipBox[];
@@ -81,7 +83,8 @@ export function timelineLayout(view: StoryboardView): TimelineLayout {
   const step = tickStep(scale);
   const ticks: TimelineLayout['ticks'] = [];
   if (total > 0) for (let s = 0; s <= total + 1e-9; s += step) ticks.push({ x: PAD + s * scale, seconds: s });
-  return { width: Math.max(PAD * 2 + total * scale, MIN_WIDTH / 2), height: LINK_H + HEAD_H + SHOT_H + AXIS_H, scale, clips, links, ticks };
+  const top = links.length ? LINK_H : 8;
+  return { width: Math.max(PAD * 2 + total * scale, MIN_WIDTH / 2), height: top + HEAD_H + SHOT_H + AXIS_H, top, scale, clips, links, ticks };
 }
 
 /** Ticks at least ~48 units apart, on round numbers of seconds. */
@@ -169,7 +172,7 @@ export function renderTimeline(view: StoryboardView, options: TimelineOptions = 
   const prefix = options.idPrefix ?? 'tl';
   const href = options.href ?? ((c: ClipView) => `#${clipId(c.name)}`);
   const L = timelineLayout(view);
-  const top = LINK_H;
+  const top = L.top;
   const shotTop = top + HEAD_H;
   const body: string[] = [];
   body.push(
