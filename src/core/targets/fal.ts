@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { EndpointTypeMap } from '@fal-ai/client/endpoints';
 import { renderPrompt } from '../emit/prompt.js';
+import { formatTime } from '../format/format.js';
 import type { ResolvedClip, ResolvedFile } from '../resolve/model.js';
 import type * as A from '../syntax/ast.js';
 import { aspectOf, audioOn, bySize, clipAt, Findings, frames, range, resolutionOf, setting, settingImages, used, value, where } from './common.js';
@@ -280,7 +281,7 @@ function review(file: ResolvedFile): TargetFinding[] {
   for (const clip of file.clips) {
     const card = clip.card;
     if (!card) continue;
-    if (clip.kind !== 'create' && clip.source?.videoId) f.add('feature', { span: clip.source.span }, `fal works from videos made in this file; ${clip.source.videoId} is not one. Name the clip it came from.`);
+    if (clip.kind !== 'create' && clip.source?.videoId) f.add('feature', { span: clip.source.span }, `fal cannot ${clip.kind} ${clip.source.videoId}: it works only from videos made in this file. Name the clip it came from.`);
     if (isKling(card.id) && clip.kind === 'create') {
       const shots = klingShots(clip, file);
       if (!shots && clip.shots.length > 1) {
@@ -291,7 +292,7 @@ function review(file: ResolvedFile): TargetFinding[] {
         const exact = s.shot.end.value - s.shot.start.value;
         const at = { span: { start: s.shot.start.span.start, end: s.shot.end.span.end } };
         if (Math.abs(exact - s.seconds) > 1e-9) {
-          f.add('seconds', at, `Kling takes whole-second shots: ${fmt(s.shot.start.value)}–${fmt(s.shot.end.value)} (${fmt(exact)} s) is sent as ${s.seconds} s. Retime the shot to whole seconds to keep your cut.`, { severity: 'warning' });
+          f.add('seconds', at, `Kling takes whole-second shots: ${formatTime(s.shot.start.value)}–${formatTime(s.shot.end.value)} (${fmt(exact)} s) is sent as ${s.seconds} s. Retime the shot to whole seconds to keep your cut.`, { severity: 'warning' });
         }
         if (s.prompt.length > card.maxPromptChars) {
           f.add('prompt-length', at, `This shot's prompt (the clip's look and cast, then the shot) is ${s.prompt.length.toLocaleString('en-US')} characters; Kling takes at most ${card.maxPromptChars.toLocaleString('en-US')} per shot. Shorten the look or the shot.`);

@@ -304,7 +304,7 @@ function review(file: ResolvedFile): TargetFinding[] {
     const card = clip.card;
     if (!card) continue;
     if ((clip.kind === 'remix' || clip.kind === 'edit') && clip.source?.videoId) {
-      f.add('feature', { span: clip.source.span }, `Runway edits a video made in this file; ${clip.source.videoId} is not one. Name the clip it came from.`);
+      f.add('feature', { span: clip.source.span }, `Runway cannot edit ${clip.source.videoId}: it edits only videos made in this file. Name the clip it came from.`);
     }
     if (clip.kind === 'create' && refs.length && card.maxReferenceImages !== undefined && refs.length > card.maxReferenceImages) {
       f.add('feature', where(file, 'references'), `${card.id} takes at most ${card.maxReferenceImages} reference images; references lists ${refs.length}.`);

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import type { GenerateVideosParameters, VideoGenerationReferenceType } from '@google/genai';
 import type { ResolvedClip, ResolvedFile } from '../resolve/model.js';
 import { audioOn, aspectOf, bySize, clipAt, Findings, frames, resolutionOf, setting, settingImages, value, where } from './common.js';
-import { chainFor, createSeconds } from './chain.js';
+import { chainFor } from './chain.js';
 import { imagePlaceholder, modelOf, type EmitImage, type EmitResult, type Features, type ModelCard, type Target, type TargetFinding } from './types.js';
 
 export const VEO_SDK = { package: '@google/genai', version: '2.32.0' } as const;
@@ -209,13 +209,10 @@ function review(file: ResolvedFile): TargetFinding[] {
       const span = clip.seconds.span && !clip.seconds.file ? { span: clip.seconds.span } : clipAt(clip);
       f.add('seconds', span, `With reference images Veo 3.1 makes 8-second clips; "${clip.name}" is ${clip.seconds.value} s.`);
     }
-    if (clip.kind === 'extend' && clip.source?.videoId) f.add('feature', { span: clip.source.span }, `Veo extends videos it made in this file; ${clip.source.videoId} is not one. Name the clip it came from.`);
+    if (clip.kind === 'extend' && clip.source?.videoId) f.add('feature', { span: clip.source.span }, `Veo cannot extend ${clip.source.videoId}: it extends only videos it made in this file. Name the clip it came from.`);
     if (!gemini) {
       const total = chainTotal(clip);
       if (total > VERTEX_MAX_TOTAL) f.add('extension', clip.source ? { span: clip.source.span } : clipAt(clip), `On Vertex AI Veo extends videos of up to 30 s (${VERTEX_MAX_TOTAL} s in all); "${clip.name}" would be ${total} s. Use the Gemini API (backend: gemini) for longer chains.`);
-    }
-    if (clip.kind === 'create' && !createSeconds(card, size).includes(clip.seconds.value) && card.extendSizes && !card.extendSizes.includes(size) && clip.seconds.value > 8) {
-      f.add('seconds', clipAt(clip), `Veo extends 720p video only, so a ${size} clip cannot run ${clip.seconds.value} s; use 1280x720 or 720x1280 for longer clips, or split it into 8-second clips.`);
     }
   }
   return f.list;

@@ -13,7 +13,7 @@ import { ApiError, createFalClient, type QueueStatus } from '@fal-ai/client';
 import type { PlanClip } from '../../core/emit/plan.js';
 import { FalBody, VIDEO_URL } from '../../core/targets/fal.js';
 import { makeRedactor, type Redactor } from '../redact.js';
-import { dataUri, download, isAbort, kindOf, networkCause, replaceString, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
+import { dataUri, download, isAbort, kindOf, networkCause, replaceString, scoped, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
 
 const QUEUE = 'https://queue.fal.run';
@@ -33,12 +33,13 @@ export const falProvider: ProviderFactory = (config: ProviderConfig): Provider =
     retry: { maxRetries: config.maxRetries ?? 4 },
   });
   const redact = makeRedactor([config.apiKey]);
-  const call = <T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> => fn().catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
+  const call = <T>(fn: (abort: { abortSignal?: AbortSignal }) => Promise<T>, signal?: AbortSignal): Promise<T> =>
+    scoped(signal, (s) => fn(s ? { abortSignal: s } : {})).catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
 
   /** A completed request's video URL, or a ProviderError saying why there is none. */
   async function videoUrl(id: string, signal?: AbortSignal): Promise<string> {
     const { endpoint, requestId } = split(id);
-    const result = await call(() => fal.queue.result(endpoint as 'fal-ai/veo3.1', { requestId, ...(signal ? { abortSignal: signal } : {}) }), signal);
+    const result = await call((abort) => fal.queue.result(endpoint as 'fal-ai/veo3.1', { requestId, ...abort }), signal);
     const url = (result.data as { video?: { url?: string } }).video?.url;
     if (!url) throw new ProviderError(`request ${requestId} finished without a video`, 'other');
     return url;
@@ -58,13 +59,13 @@ export const falProvider: ProviderFactory = (config: ProviderConfig): Provider =
       const endpoint = clip.request.path;
       let input = withImages(FalBody.parse(clip.request.body), images ?? [], dataUri);
       if (JSON.stringify(input).includes(VIDEO_URL)) input = replaceString(input, VIDEO_URL, await sourceUrl(clip, sourceJobId, signal));
-      const queued = await call(() => fal.queue.submit(endpoint as 'fal-ai/veo3.1', { input: input as { prompt: string }, ...(signal ? { abortSignal: signal } : {}) }), signal);
+      const queued = await call((abort) => fal.queue.submit(endpoint as 'fal-ai/veo3.1', { input: input as { prompt: string }, ...abort }), signal);
       return { id: `${endpoint}#${queued.request_id}`, status: 'queued', progress: null, error: null, createdAt: Date.now(), completedAt: null, expiresAt: null, output: null };
     },
 
     async poll(id, signal) {
       const { endpoint, requestId } = split(id);
-      const status = await call(() => fal.queue.status(endpoint, { requestId, ...(signal ? { abortSignal: signal } : {}) }), signal);
+      const status = await call((abort) => fal.queue.status(endpoint, { requestId, ...abort }), signal);
       const base = { id, createdAt: null, completedAt: null, expiresAt: null, output: null, error: null };
       if (status.status === 'IN_QUEUE') return { ...base, status: 'queued', progress: 0 } satisfies JobState;
       if (status.status === 'IN_PROGRESS') return { ...base, status: 'in_progress', progress: null } satisfies JobState;

@@ -15,7 +15,7 @@ import type { VideoToVideoCreateParams } from '@runwayml/sdk/resources/video-to-
 import type { PlanClip } from '../../core/emit/plan.js';
 import { RUNWAY_PATHS, RunwayImageBody, RunwayTextBody, RunwayVideoBody, VIDEO_URL } from '../../core/targets/runway.js';
 import { makeRedactor, type Redactor } from '../redact.js';
-import { dataUri, download, kindOf, networkCause, replaceString, retryAfterMs, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
+import { dataUri, download, kindOf, networkCause, replaceString, retryAfterMs, scoped, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
 
 export const runwayProvider: ProviderFactory = (config: ProviderConfig): Provider => {
@@ -26,8 +26,9 @@ export const runwayProvider: ProviderFactory = (config: ProviderConfig): Provide
     timeout: config.timeoutMs ?? 120_000,
   });
   const redact = makeRedactor([config.apiKey]);
-  const call = <T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> => fn().catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
-  const retrieve = (id: string, signal?: AbortSignal, retries = true) => call(() => client.tasks.retrieve(id, { ...(retries ? {} : { maxRetries: 0 }), ...(signal ? { signal } : {}) }), signal);
+  const call = <T>(fn: (options: { signal?: AbortSignal }) => Promise<T>, signal?: AbortSignal): Promise<T> =>
+    scoped(signal, (s) => fn(s ? { signal: s } : {})).catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
+  const retrieve = (id: string, signal?: AbortSignal, retries = true) => call((o) => client.tasks.retrieve(id, { ...(retries ? {} : { maxRetries: 0 }), ...o }), signal);
 
   return {
     target: 'runway',
@@ -46,20 +47,19 @@ export const runwayProvider: ProviderFactory = (config: ProviderConfig): Provide
     },
 
     async submit({ clip, sourceJobId, images, signal }) {
-      const options = signal ? { signal } : {};
       const put = (body: unknown) => withImages(body, images ?? [], dataUri);
       let created: { id: string };
       switch (clip.request.path) {
         case RUNWAY_PATHS.text:
-          created = await call(() => client.textToVideo.create(put(RunwayTextBody.parse(clip.request.body)) as TextToVideoCreateParams, options), signal);
+          created = await call((o) => client.textToVideo.create(put(RunwayTextBody.parse(clip.request.body)) as TextToVideoCreateParams, o), signal);
           break;
         case RUNWAY_PATHS.image:
-          created = await call(() => client.imageToVideo.create(put(RunwayImageBody.parse(clip.request.body)) as ImageToVideoCreateParams, options), signal);
+          created = await call((o) => client.imageToVideo.create(put(RunwayImageBody.parse(clip.request.body)) as ImageToVideoCreateParams, o), signal);
           break;
         case RUNWAY_PATHS.video: {
           const source = await sourceUrl(clip, sourceJobId, signal);
           const body = replaceString(RunwayVideoBody.parse(clip.request.body), VIDEO_URL, source) as VideoToVideoCreateParams;
-          created = await call(() => client.videoToVideo.create(body, options), signal);
+          created = await call((o) => client.videoToVideo.create(body, o), signal);
           break;
         }
         default:

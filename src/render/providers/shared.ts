@@ -102,3 +102,21 @@ export async function download(url: string, what: string, redact: Redactor, sign
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/**
+ * Run `fn` with a signal of its own that follows `signal`. The SDKs add an abort listener to the
+ * signal of every request and never remove it; on the render's one long-lived signal that piles up
+ * a listener per poll. A child signal per call is dropped with its listeners when the call ends.
+ */
+export async function scoped<T>(signal: AbortSignal | undefined, fn: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  if (!signal) return fn(undefined);
+  const child = new AbortController();
+  const abort = (): void => child.abort(signal.reason);
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  try {
+    return await fn(child.signal);
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
+}

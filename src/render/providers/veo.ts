@@ -18,7 +18,7 @@ import { ApiError, GenerateVideosOperation, GoogleGenAI, type GenerateVideosPara
 import type { PlanClip } from '../../core/emit/plan.js';
 import { VeoCreateBody, VeoExtendBody, VIDEO_URI } from '../../core/targets/veo.js';
 import { makeRedactor, type Redactor } from '../redact.js';
-import { isAbort, kindOf, networkCause, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
+import { isAbort, kindOf, networkCause, scoped, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
 
 export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider => {
@@ -44,13 +44,14 @@ export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider =
   };
   /** Which backend made an operation: Vertex operation names carry their project. */
   const forOperation = (name: string): GoogleGenAI => clientFor(name.startsWith('projects/'));
-  const call = <T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> => fn().catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
+  const call = <T>(fn: (abort: { abortSignal?: AbortSignal }) => Promise<T>, signal?: AbortSignal): Promise<T> =>
+    scoped(signal, (s) => fn(s ? { abortSignal: s } : {})).catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
   const getOperation = (name: string, signal?: AbortSignal, retry = true): Promise<GenerateVideosOperation> =>
     call(
-      () =>
+      (abort) =>
         forOperation(name).operations.getVideosOperation({
           operation: Object.assign(new GenerateVideosOperation(), { name }),
-          config: { ...(signal ? { abortSignal: signal } : {}), ...(retry ? {} : { httpOptions: { retryOptions: { attempts: 1 } } }) },
+          config: { ...abort, ...(retry ? {} : { httpOptions: { retryOptions: { attempts: 1 } } }) },
         }),
       signal,
     );
@@ -83,8 +84,7 @@ export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider =
         // `{ imageBytes: '{image:N}' }` becomes the image's base64 bytes and its MIME type.
         params = withImagesAndTypes(body, images ?? []) as GenerateVideosParameters;
       }
-      params.config = { ...params.config, ...(signal ? { abortSignal: signal } : {}) };
-      const op = await call(() => clientFor(vertex).models.generateVideos(params), signal);
+      const op = await call((abort) => clientFor(vertex).models.generateVideos({ ...params, config: { ...params.config, ...abort } }), signal);
       return toJob(op);
     },
 
@@ -99,7 +99,7 @@ export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider =
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'shotc-veo-'));
       const file = path.join(dir, 'video.mp4');
       try {
-        await call(() => forOperation(id).files.download({ file: video, downloadPath: file, config: signal ? { abortSignal: signal } : {} }), signal);
+        await call((abort) => forOperation(id).files.download({ file: video, downloadPath: file, config: abort }), signal);
         const stat = await fs.stat(file);
         const stream = createReadStream(file);
         stream.on('close', () => void fs.rm(dir, { recursive: true, force: true }));
