@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, type Plan } from '../../src/index.js';
+import { startEmulator } from '../../src/emulator/index.js';
 import { JournalSchema, type Journal } from '../../src/render/journal.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
@@ -171,6 +172,29 @@ describe('shotc preview, opened in a browser', { timeout: 120_000 }, () => {
     ]);
     // The page and the film (which preloads its metadata, perhaps in several range requests); clip videos load on play.
     expect([...new Set(requests.filter((u) => u.startsWith('file:')).map((u) => path.relative(dir, new URL(u).pathname)))]).toEqual(['boards/platform.html', 'out/platform.mp4']);
+    await page.close();
+  });
+
+  it('shows what a real `shotc render` made, read from its journal', async () => {
+    const dir = project();
+    const emulator = await startEmulator({ port: 0, latencyMs: 200 });
+    try {
+      const rendered = await runCli(['render', 'platform.shot', '--yes', '--base-url', emulator.url], { cwd: dir, env: { OPENAI_API_KEY: 'sk-test-preview' } });
+      expect(rendered.code).toBe(0);
+    } finally {
+      await emulator.close();
+    }
+    const r = await runCli(['preview', 'platform.shot'], { cwd: dir });
+    expect(r.stdout).toBe('wrote platform.storyboard.html (with the renders from the journal)\n');
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(pathToFileURL(path.join(dir, 'platform.storyboard.html')).href);
+    expect(await page.$$eval('video', (v) => v.map((x) => x.getAttribute('src')))).toEqual(['out/platform.mp4', 'out/arrival.mp4', 'out/arrival-dusk.mp4']);
+    await page.waitForFunction(() => (document.querySelector('section.film video') as HTMLVideoElement).readyState >= 1, null, { timeout: 10_000 });
+    // The cut the render made (the remix in its source's place) is the running time the page states.
+    expect(await page.$eval('section.film video', (v) => Math.round((v as HTMLVideoElement).duration))).toBe(4);
+    expect(await page.textContent('.tl-summary')).toContain('Running time 4 s (the stitched film: arrival-dusk)');
+    expect(await page.$$eval('section.clip .media img', (i) => i.map((x) => (x as HTMLImageElement).naturalWidth > 0))).toEqual([true, true, true, true]);
+    expect(await page.$$eval('section.clip', (s) => s.map((x) => x.textContent!.includes('earlier version')))).toEqual([false, false]);
     await page.close();
   });
 
