@@ -19,6 +19,7 @@ import { copyInto, hashFile, removeStaleTemps, saveDownload, verifyAsset, Verify
 import { knownVideoIds, stem, type FileRecord, type JobEntry } from './journal.js';
 import type { JournalStore } from './journal-store.js';
 import { createLimiter } from './limit.js';
+import { Prober } from './prober.js';
 import { ProviderError, type AssetKind, type JobState, type Provider } from './providers/types.js';
 import { stitch, StitchError } from './stitch.js';
 
@@ -112,6 +113,8 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
   const now = Date.now;
   // Every waiting slot, sleep and download listens for a stop; that is many listeners, not a leak.
   setMaxListeners(0, o.signal);
+  const prober = o.tools.ffprobe ? new Prober(o.tools.ffprobe, 2) : null;
+  const probeFile = prober ? (file: string) => prober.probe(file) : null;
 
   const emit = (clip: string, phase: Phase, extra: Partial<Omit<ClipUpdate, 'clip' | 'phase'>> = {}): void =>
     o.events.clip({ clip, phase, progress: null, videoId: null, since: null, ...extra });
@@ -319,8 +322,10 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
         saved = await downloadWithRetries(await api(), job.id, asset, dest, expect);
       }
       const rec: FileRecord = { variant: asset.variant, path: where, sha256: saved.sha256, bytes: saved.bytes, at: new Date().toISOString() };
-      await record(clip.hash, (e) => {
-        e.files = [rec, ...e.files.filter((f) => !(f.variant === rec.variant && f.path === rec.path))];
+      // No API call depends on this record: it goes out with the next write, unawaited.
+      o.journal.note((j) => {
+        const e = j.jobs[clip.hash];
+        if (e) e.files = [rec, ...e.files.filter((f) => !(f.variant === rec.variant && f.path === rec.path))];
       });
       files[asset.variant] = dest;
     };
@@ -335,7 +340,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         const download = await p.download(id, asset.variant, o.signal);
-        return await saveDownload(dest, download, (tmp) => verifyAsset(tmp, asset, expect, o.tools.ffprobe, o.signal).then(() => {}), o.signal);
+        return await saveDownload(dest, download, (tmp) => verifyAsset(tmp, asset, expect, probeFile).then(() => {}), o.signal);
       } catch (e) {
         if (cancelledOr(e)) throw new Cancelled();
         const transient = (e instanceof ProviderError && e.transient) || (e instanceof Error && /ECONNRESET|terminated|socket/i.test(e.message));
@@ -400,6 +405,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
 
   // A render killed mid-download or mid-write leaves temp files; they are never read, only swept.
   await Promise.all([removeStaleTemps(o.outDir), removeStaleTemps(path.dirname(o.journal.file))]);
+  await fs.mkdir(o.outDir, { recursive: true });
 
   // Dependants wait on a clip's job (not its downloads): register every clip's job promise first.
   const resolveJob = new Map<string, (r: JobResult) => void>();
@@ -411,7 +417,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
         throw e;
       }),
     ),
-  );
+  ).finally(() => prober?.close());
   await o.journal.settle();
   const cancelled = o.signal.aborted;
   const film = cancelled ? { status: 'skipped' as const, clips: [], reason: 'stopped' } : o.stitch === false ? { status: 'skipped' as const, clips: [], reason: 'not asked to (--no-stitch)' } : await makeFilm(outcomes);

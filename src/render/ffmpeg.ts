@@ -1,9 +1,11 @@
 /**
- * Finding and running ffmpeg and ffprobe. Looked up in order: `SHOTC_FFMPEG` / `SHOTC_FFPROBE`
- * (explicit wins), PATH, then the optional npm packages `@ffmpeg-installer/ffmpeg` and
- * `@ffprobe-installer/ffprobe`.
+ * Finding and running ffmpeg and ffprobe. `SHOTC_FFMPEG` / `SHOTC_FFPROBE` win when set. Then
+ * ffmpeg comes from PATH, else the optional npm package `@ffmpeg-installer/ffmpeg`. ffprobe comes
+ * from the optional `@ffprobe-installer/ffprobe` first, when it runs here, else PATH: a render
+ * probes every clip it downloads, and that static build starts several times faster than a
+ * distribution's dynamically linked one (measured: about 0.01 s of CPU against 0.1 s per call).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -25,7 +27,7 @@ export function findFfTools(env: NodeJS.ProcessEnv = process.env): FfTools {
   const explicitFfprobe = env['SHOTC_FFPROBE'] || (explicitFfmpeg ? sibling(explicitFfmpeg, 'ffprobe') : null);
   const tools: FfTools = {
     ffmpeg: explicitFfmpeg ?? onPath(`ffmpeg${exe}`, env) ?? fromPackage('@ffmpeg-installer/ffmpeg'),
-    ffprobe: (explicitFfprobe && executable(explicitFfprobe) ? explicitFfprobe : null) ?? onPath(`ffprobe${exe}`, env) ?? fromPackage('@ffprobe-installer/ffprobe'),
+    ffprobe: (explicitFfprobe && executable(explicitFfprobe) ? explicitFfprobe : null) ?? runs(fromPackage('@ffprobe-installer/ffprobe')) ?? onPath(`ffprobe${exe}`, env),
   };
   if (env === process.env) cached = tools;
   return tools;
@@ -51,6 +53,13 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
     if (executable(file)) return file;
   }
   return null;
+}
+
+/** The binary, if it starts on this machine (a packaged build may not suit it). */
+function runs(file: string | null): string | null {
+  if (!file) return null;
+  const r = spawnSync(file, ['-version'], { stdio: 'ignore', timeout: 10_000 });
+  return r.status === 0 ? file : null;
 }
 
 function fromPackage(name: string): string | null {
@@ -95,8 +104,14 @@ export interface Probe {
   audio: { codec: string; sampleRate: number; channels: number } | null;
 }
 
+export const PROBE_ARGS = ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_type,codec_name,width,height,pix_fmt,r_frame_rate,sample_rate,channels,duration', '-of', 'json'];
+
 export async function probe(ffprobe: string, file: string, signal?: AbortSignal): Promise<Probe> {
-  const { stdout } = await runTool(ffprobe, ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_type,codec_name,width,height,pix_fmt,r_frame_rate,sample_rate,channels,duration', '-of', 'json', file], signal ? { signal } : {});
+  const { stdout } = await runTool(ffprobe, [...PROBE_ARGS, file], signal ? { signal } : {});
+  return parseProbe(stdout);
+}
+
+export function parseProbe(stdout: string): Probe {
   const data = JSON.parse(stdout) as {
     format?: { format_name?: string; duration?: string };
     streams?: Array<Record<string, string | number | undefined>>;

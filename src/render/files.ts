@@ -1,7 +1,13 @@
 /**
  * Getting a rendered asset onto disk safely: streamed to a temp file beside the destination
- * (never held in memory), hashed on the way, fsynced, checked (non-empty, the length the server
- * announced, the media it should be), and only then renamed into place.
+ * (never held in memory), hashed on the way, checked (non-empty, the length the server announced,
+ * the media it should be), and only then renamed into place, so no one ever sees half a file.
+ *
+ * Assets are not fsynced: the journal records each one's sha256, and every later run checks the
+ * file against it before trusting it, so a file lost or torn by a power cut is simply fetched
+ * again. (The journal itself is fsynced: it is the one thing that cannot be checked against
+ * anything.) Skipping it matters: on ext4 every fsync also flushes other files' pending data, and
+ * a render downloading dozens of files at once spent most of its time waiting on them.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
@@ -10,8 +16,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { sniffImage } from '../core/images/sniff.js';
-import { syncDir } from '../node/atomic.js';
-import { probe, type Probe } from './ffmpeg.js';
+import type { Probe } from './ffmpeg.js';
 import type { AssetKind, Download } from './providers/types.js';
 
 export class VerifyError extends Error {}
@@ -49,8 +54,8 @@ export function tempBeside(dest: string): string {
 }
 
 /** Stream `download` into `dest`; `check` sees the complete temp file before it replaces `dest`. */
+/** `dest`'s directory must exist. */
 export async function saveDownload(dest: string, download: Download, check: (file: string) => Promise<void>, signal?: AbortSignal): Promise<Saved> {
-  await fs.mkdir(path.dirname(dest), { recursive: true });
   const tmp = tempBeside(dest);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -64,12 +69,10 @@ export async function saveDownload(dest: string, download: Download, check: (fil
   try {
     const source = Readable.fromWeb(download.body as import('node:stream/web').ReadableStream<Uint8Array>);
     await pipeline(source, tap, createWriteStream(tmp), signal ? { signal } : {});
-    await fsyncFile(tmp);
     if (bytes === 0) throw new VerifyError('the download was empty');
     if (download.bytes !== null && download.bytes !== bytes) throw new VerifyError(`the download stopped after ${bytes} of ${download.bytes} bytes`);
     await check(tmp);
     await fs.rename(tmp, dest);
-    await syncDir(path.dirname(dest));
     return { sha256: hash.digest('hex'), bytes };
   } catch (e) {
     await fs.rm(tmp, { force: true });
@@ -77,27 +80,15 @@ export async function saveDownload(dest: string, download: Download, check: (fil
   }
 }
 
-/** Copy a file already on disk (a previous --out) into place, atomically. */
+/** Copy a file already on disk (a previous --out) into place, atomically (unsynced, as downloads). */
 export async function copyInto(dest: string, from: string): Promise<void> {
-  await fs.mkdir(path.dirname(dest), { recursive: true });
   const tmp = tempBeside(dest);
   try {
     await fs.copyFile(from, tmp);
-    await fsyncFile(tmp);
     await fs.rename(tmp, dest);
-    await syncDir(path.dirname(dest));
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
-  }
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const h = await fs.open(file, 'r+');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
   }
 }
 
@@ -127,14 +118,14 @@ export interface Expectation {
 export const DURATION_TOLERANCE = 0.2;
 
 /** Check a downloaded asset is what it claims: the media type, and for video its size and length. */
-export async function verifyAsset(file: string, kind: AssetKind, expect: Expectation, ffprobe: string | null, signal?: AbortSignal): Promise<Probe | null> {
+export async function verifyAsset(file: string, kind: AssetKind, expect: Expectation, probeFile: ((file: string) => Promise<Probe>) | null): Promise<Probe | null> {
   const head = await readHead(file, 64 * 1024);
   if (kind.media === 'mp4') {
     if (!(head.length >= 12 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp')) throw new VerifyError('it is not an MP4 file');
-    if (!ffprobe) return null;
+    if (!probeFile) return null;
     let p: Probe;
     try {
-      p = await probe(ffprobe, file, signal);
+      p = await probeFile(file);
     } catch (e) {
       throw new VerifyError(`ffprobe cannot read it (${(e as Error).message})`);
     }

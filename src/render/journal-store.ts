@@ -21,6 +21,7 @@ export class JournalError extends Error {}
 export class JournalStore {
   private writing: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  private failure: Error | null = null;
 
   private constructor(
     readonly file: string,
@@ -66,9 +67,21 @@ export class JournalStore {
     return this.flush();
   }
 
-  /** Wait for every write started so far. */
+  /**
+   * Apply `change` now and write it with the next write, without waiting: for facts no later API
+   * call depends on (a downloaded file's hash — a lost record only means the file is checked and
+   * fetched again). A failed write is reported by `settle()`.
+   */
+  note(change: (journal: Journal) => void): void {
+    this.update(change).catch((e: unknown) => {
+      this.failure ??= e as Error;
+    });
+  }
+
+  /** Wait for every write started so far; throws if one of the unawaited ones failed. */
   async settle(): Promise<void> {
     while (this.writing || this.queued) await (this.queued ?? this.writing)?.catch(() => {});
+    if (this.failure) throw this.failure;
   }
 
   private flush(): Promise<void> {
