@@ -156,7 +156,8 @@ describe('the playground', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('switches between the bundled examples, each compiled with its own timeline', async () => {
+  // One compile per example in the browser and in node: give a growing set of examples room.
+  it('switches between the bundled examples, each compiled with its own timeline', { timeout: 300_000 }, async () => {
     const files = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.shot'));
     // Start from someone's shared sequence, so that every switch really changes the text.
     const page = await open(linkFor('Style: noir.\nCLIP one 4s\n  Scene: a lamp flickers.\n'));
