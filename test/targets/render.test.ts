@@ -20,7 +20,8 @@ const tmp = useTmpDir();
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await testEmulator({ apis: ['runway', 'veo', 'fal'], fail: [`moderation:${REFUSED}`] });
+  // Plain cards (size, length, timecode) are shared between jobs: ffmpeg is not what these tests measure.
+  emulator = await testEmulator({ apis: ['runway', 'veo', 'fal'], card: 'plain', fail: [`moderation:${REFUSED}`] });
 }, 60_000);
 afterAll(async () => {
   await emulator?.close();
@@ -31,7 +32,7 @@ const KEY_ENV: Record<string, string> = { runway: 'RUNWAYML_API_SECRET', veo: 'G
 function render(target: 'runway' | 'veo' | 'fal', file: string, extra: string[] = []): Promise<CliResult> {
   return runCli(['render', file, '--target', target, '--yes', '--base-url', emulator.urls[target]!, ...extra], {
     cwd: path.dirname(file),
-    env: { [KEY_ENV[target]!]: KEY, GOOGLE_API_KEY: undefined, GOOGLE_GEMINI_BASE_URL: undefined, RUNWAYML_BASE_URL: undefined, FAL_BASE_URL: undefined },
+    env: { GOOGLE_API_KEY: undefined, GOOGLE_CLOUD_PROJECT: undefined, GOOGLE_GENAI_USE_VERTEXAI: undefined, GOOGLE_GEMINI_BASE_URL: undefined, RUNWAYML_BASE_URL: undefined, FAL_BASE_URL: undefined, [KEY_ENV[target]!]: KEY },
   });
 }
 
@@ -107,6 +108,20 @@ describe('Google Veo 3.1 (Gemini API)', () => {
     expect(creates('veo') - before).toBe(3);
     expect(again.stdout).toContain('0 rendered, 3 reused');
   }, 180_000);
+
+  it('renders on Vertex AI too (express mode): the video comes inline, an extension sends it back', async () => {
+    const file = await project(`---\nbackend: vertex\nseed: 11\nsize: 1280x720\n---\nCLIP walk 15s\n  She walks along the pier (vertex take).\n`);
+    const before = creates('veo');
+    const r = await runCli(['render', file, '--target', 'veo', '--yes', '--base-url', emulator.urls.veo!], {
+      cwd: path.dirname(file),
+      env: { GEMINI_API_KEY: undefined, GOOGLE_CLOUD_PROJECT: undefined, GOOGLE_GENAI_USE_VERTEXAI: undefined, GOOGLE_API_KEY: KEY },
+    });
+    expectClean(r);
+    expect(creates('veo') - before).toBe(2);
+    expect(emulator.stats().requests['veo.operation']).toBeGreaterThan(0);
+    expect(ffprobe(out(file, 'walk~2.mp4')).seconds).toBeCloseTo(15, 0);
+    expect(journalOf(file).jobs).toSatisfy((jobs: object) => Object.values(jobs).every((j: { videoId: string }) => j.videoId.startsWith('projects/')));
+  }, 120_000);
 
   it('reports a prompt the API filters, and skips what was to extend it', async () => {
     const file = await project(`---\nsize: 1280x720\n---\nCLIP bad 4s\n  A ${REFUSED} on the roof.\nCLIP more EXTEND bad 7s\n  It flies away.\nCLIP ok 4s\n  Gulls over the harbour.\n`);

@@ -6,12 +6,18 @@
  * samples for a refused prompt), and `GET /v1beta/files/{id}:download?alt=media` serves the video.
  * The key comes in `x-goog-api-key`; errors use Google's `{ error: { code, message, status } }`.
  *
+ * Vertex AI in express mode (an API key, `vertexai: true`) is served too: `POST
+ * /v1beta1/publishers/google/models/{model}:predictLongRunning` and `…:fetchPredictOperation`, with
+ * the video inline as base64 (`response.videos[].bytesBase64Encoded`); Vertex takes `seed` and
+ * `generateAudio`, and an extension sends the source video's bytes.
+ *
  * Requests are checked with Veo 3.1's documented rules (shotc's Veo cards): lengths, 8 s at 1080p
  * and 4K and with reference images, frames and references not combined, person generation by
  * input, extensions of 720p Veo videos by 7 s up to 148 s, and the parameters the Gemini API does
  * not take (seed, generateAudio).
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { sniffImage } from '../../core/images/sniff.js';
 import { models } from '../../core/targets/veo.js';
@@ -62,7 +68,25 @@ export function veoEmulator(options: VeoEmulatorOptions): EmulatorProvider {
 
   const fileUri = (job: EmulatedJob): string => `${FILES_HOST}/${job.extra['file']}:download?alt=media`;
 
+  /** A job's video file's sha256, to know a video Vertex sends back as bytes. */
+  const videoSha = (job: EmulatedJob): string | null => {
+    if (!job.assets) return null;
+    job.extra['sha'] ??= createHash('sha256').update(readFileSync(job.assets.video)).digest('hex');
+    return job.extra['sha'];
+  };
+
+  function vertexOperation(job: EmulatedJob): Record<string, unknown> {
+    const s = book.state(job);
+    const name = job.extra['operation']!;
+    if (s.phase === 'queued' || s.phase === 'running') return { name };
+    const type = 'type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse';
+    if (s.phase === 'succeeded') return { name, done: true, response: { '@type': type, videos: [{ bytesBase64Encoded: readFileSync(job.assets!.video).toString('base64'), mimeType: 'video/mp4' }] } };
+    if (s.failure!.refused) return { name, done: true, response: { '@type': type, raiMediaFilteredCount: 1, raiMediaFilteredReasons: [`The prompt could not be used: it may violate our policies (${s.failure!.message}).`] } };
+    return { name, done: true, error: { code: 13, message: s.failure!.message } };
+  }
+
   function operation(job: EmulatedJob): Record<string, unknown> {
+    if (job.extra['vertex']) return vertexOperation(job);
     const s = book.state(job);
     const name = job.extra['operation']!;
     if (s.phase === 'queued' || s.phase === 'running') return { name, metadata: {} };
@@ -82,17 +106,17 @@ export function veoEmulator(options: VeoEmulatorOptions): EmulatorProvider {
     return total;
   }
 
-  const create: Handler = async (ctx) => {
+  const create = (vertex: boolean): Handler => async (ctx) => {
     const model = ctx.params['model']!;
     const card = models.find((m) => m.id === model);
     if (!card) throw ApiError.notFound(`models/${model} is not found for API version v1beta, or is not supported for predictLongRunning.`);
     const body = ctx.body.value as { instances?: unknown; parameters?: Record<string, unknown> };
     const instances = body.instances;
     if (!Array.isArray(instances) || instances.length !== 1 || typeof instances[0] !== 'object') throw bad('instances must hold exactly one instance.');
-    const inst = instances[0] as { prompt?: unknown; image?: RestImage; lastFrame?: RestImage; referenceImages?: Array<{ image?: RestImage; referenceType?: string }>; video?: { uri?: string; encodedVideo?: string } };
+    const inst = instances[0] as { prompt?: unknown; image?: RestImage; lastFrame?: RestImage; referenceImages?: Array<{ image?: RestImage; referenceType?: string }>; video?: { uri?: string; encodedVideo?: string; bytesBase64Encoded?: string } };
     const p = body.parameters ?? {};
-    for (const key of ['seed', 'generateAudio', 'fps', 'storageUri', 'compressionQuality']) {
-      if (p[key] !== undefined) throw bad(`${key} is not supported by the Gemini API (it is a Vertex AI parameter).`);
+    for (const key of vertex ? ['storageUri'] : ['seed', 'generateAudio', 'fps', 'storageUri', 'compressionQuality']) {
+      if (p[key] !== undefined) throw bad(vertex ? `${key} needs Cloud Storage, which the emulator does not have.` : `${key} is not supported by the Gemini API (it is a Vertex AI parameter).`);
     }
     if (p['sampleCount'] !== undefined && p['sampleCount'] !== 1) throw bad('The emulator makes one video per request (sampleCount 1).');
     const prompt = typeof inst.prompt === 'string' ? inst.prompt : '';
@@ -108,7 +132,8 @@ export function veoEmulator(options: VeoEmulatorOptions): EmulatorProvider {
     if (inst.video) {
       if (inst.image || inst.lastFrame || refs.length) throw bad('An extension takes a video only (no image, lastFrame or referenceImages).');
       const m = /\/files\/([a-z0-9]+)/.exec(inst.video.uri ?? '');
-      const source = m ? byFile.get(m[1]!) : undefined;
+      const sent = inst.video.bytesBase64Encoded ? createHash('sha256').update(Buffer.from(inst.video.bytesBase64Encoded, 'base64')).digest('hex') : null;
+      const source = m ? byFile.get(m[1]!) : sent ? [...book.jobs.values()].find((j) => videoSha(j) === sent) : undefined;
       if (!source) throw bad('video: only a video Veo generated can be extended; pass its uri from the operation response.');
       if (book.state(source).phase !== 'succeeded') throw bad('video: that video is not ready yet.');
       if (Math.min(source.width, source.height) !== 720 || resolution !== '720p') throw bad('Only 720p videos can be extended.');
@@ -137,7 +162,8 @@ export function veoEmulator(options: VeoEmulatorOptions): EmulatorProvider {
     return start(await book.create(newId(), { kind: 'create', model, prompt, width, height, seconds: duration, source: null }));
 
     async function start(job: EmulatedJob) {
-      job.extra['operation'] = `models/${model}/operations/${job.id.slice(0, 12)}`;
+      if (vertex) job.extra['vertex'] = 'yes';
+      job.extra['operation'] = vertex ? `projects/emulator/locations/us-central1/publishers/google/models/${model}/operations/${job.id.slice(0, 12)}` : `models/${model}/operations/${job.id.slice(0, 12)}`;
       job.extra['file'] = job.id.slice(12);
       byFile.set(job.extra['file'], job);
       return { json: { name: job.extra['operation'] } };
@@ -151,6 +177,13 @@ export function veoEmulator(options: VeoEmulatorOptions): EmulatorProvider {
     return { json: operation(job) };
   };
 
+  const fetchOperation: Handler = (ctx) => {
+    const name = (ctx.body.value as { operationName?: unknown }).operationName;
+    const job = [...book.jobs.values()].find((j) => j.extra['vertex'] && j.extra['operation'] === name);
+    if (!job) throw ApiError.notFound(`Operation ${String(name)} not found.`);
+    return { json: operation(job) };
+  };
+
   const download: Handler = (ctx) => {
     const job = byFile.get(ctx.params['id']!);
     if (!job || book.state(job).phase !== 'succeeded' || !job.assets) throw ApiError.notFound(`File ${ctx.params['id']} not found.`);
@@ -159,7 +192,9 @@ export function veoEmulator(options: VeoEmulatorOptions): EmulatorProvider {
   };
 
   const routes = [
-    { method: 'POST', pattern: /^\/v1beta\/models\/(?<model>[^/:]+):predictLongRunning$/, operation: 'veo.create', handler: create },
+    { method: 'POST', pattern: /^\/v1beta\/models\/(?<model>[^/:]+):predictLongRunning$/, operation: 'veo.create', handler: create(false) },
+    { method: 'POST', pattern: /^\/v1beta1\/(?:projects\/[^/]+\/locations\/[^/]+\/)?publishers\/google\/models\/(?<model>[^/:]+):predictLongRunning$/, operation: 'veo.create', handler: create(true) },
+    { method: 'POST', pattern: /^\/v1beta1\/(?:projects\/[^/]+\/locations\/[^/]+\/)?publishers\/google\/models\/(?<model>[^/:]+):fetchPredictOperation$/, operation: 'veo.operation', handler: fetchOperation },
     { method: 'GET', pattern: /^\/v1beta\/models\/(?<model>[^/]+)\/operations\/(?<id>[^/]+)$/, operation: 'veo.operation', handler: getOperation },
     { method: 'GET', pattern: /^\/v1beta\/files\/(?<id>[a-z0-9]+):download$/, operation: 'veo.download', handler: download },
   ];

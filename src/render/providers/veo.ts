@@ -14,7 +14,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { ApiError, GenerateVideosOperation, GoogleGenAI, type GenerateVideosParameters, type Video } from '@google/genai';
+import { ApiError, GenerateVideosOperation, GoogleGenAI, type GeneratedVideo, type GenerateVideosParameters, type Video } from '@google/genai';
 import type { PlanClip } from '../../core/emit/plan.js';
 import { VeoCreateBody, VeoExtendBody, VIDEO_URI } from '../../core/targets/veo.js';
 import { makeRedactor, type Redactor } from '../redact.js';
@@ -94,12 +94,14 @@ export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider =
 
     async download(id, variant, signal) {
       if (variant !== 'video') throw new ProviderError(`Veo has no ${variant} asset`, 'invalid');
-      const video = videoOf(await getOperation(id, signal));
+      // The generated video, not its `video`: the SDK downloads a URI (Gemini API) or writes inline bytes (Vertex) from it.
+      const generated = generatedOf(await getOperation(id, signal));
+      const video = generated.video!;
       // The SDK downloads to a file (it has no stream): into a temp dir, streamed from there.
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'shotc-veo-'));
       const file = path.join(dir, 'video.mp4');
       try {
-        await call((abort) => forOperation(id).files.download({ file: video, downloadPath: file, config: abort }), signal);
+        await call((abort) => forOperation(id).files.download({ file: generated, downloadPath: file, config: abort }), signal);
         const stat = await fs.stat(file);
         const stream = createReadStream(file);
         stream.on('close', () => void fs.rm(dir, { recursive: true, force: true }));
@@ -137,10 +139,14 @@ function withImagesAndTypes(body: unknown, images: NonNullable<Parameters<typeof
   return flatten(typed);
 }
 
+function generatedOf(op: GenerateVideosOperation): GeneratedVideo {
+  const generated = op.response?.generatedVideos?.[0];
+  if (!op.done || !generated?.video) throw new ProviderError(`operation ${op.name} has no video${op.done ? '' : ' yet'}`, 'not-found');
+  return generated;
+}
+
 function videoOf(op: GenerateVideosOperation): Video {
-  const video = op.response?.generatedVideos?.[0]?.video;
-  if (!op.done || !video) throw new ProviderError(`operation ${op.name} has no video${op.done ? '' : ' yet'}`, 'not-found');
-  return video;
+  return generatedOf(op).video!;
 }
 
 function toJob(op: GenerateVideosOperation): JobState {
