@@ -185,3 +185,12 @@ describe('hash', () => {
     expect(a.clips[0]!.hash).not.toBe(b.clips[0]!.hash);
   });
 });
+
+describe('the length of a video made from an extension', () => {
+  it('is the whole chain for a REMIX or EDIT of an EXTEND clip, and priced so', async () => {
+    const p = await plan('---\nsize: 1280x720\n---\nCLIP d 4s\n  Rain.\nCLIP e EXTEND d 8s\n  More rain.\nCLIP f EDIT e\n  Change: make it snow.\n');
+    const f = p.clips.find((c) => c.name === 'f')!;
+    expect(f.output.seconds).toBe(12);
+    expect(f.estimate).toEqual({ seconds: 12, usd: 1.2 });
+  });
+});

@@ -141,7 +141,8 @@ export function resolve(input: ResolveInput): ResolvedFile {
     let size: Setting<Size>;
     let model: Setting<string>;
     if (from && kind !== 'extend') {
-      seconds = { ...from.seconds, origin: 'source' };
+      // A remix or edit is as long as its source video, which for an extension is the whole chain.
+      seconds = { ...from.seconds, value: videoLength(from), origin: 'source' };
     } else if (secondsAttr) {
       seconds = { value: secondsAttr.value, origin: 'clip', span: secondsAttr.span };
     } else if (shots.length) {
@@ -196,6 +197,17 @@ export function resolve(input: ResolveInput): ResolvedFile {
     file.clipByName.set(name, resolved);
   });
   return file;
+}
+
+/** Seconds of the video a clip produces: an extension's video is its source plus the extension. */
+export function videoLength(clip: ResolvedClip): number {
+  let total = 0;
+  const seen = new Set<ResolvedClip>();
+  for (let c: ResolvedClip | null = clip; c && !seen.has(c); c = c.kind === 'extend' ? (c.source?.clip ?? null) : null) {
+    seen.add(c);
+    total += c.seconds.value;
+  }
+  return total;
 }
 
 function chooseTarget(input: ResolveInput, layers: SettingsLayer[], out: Diagnostic[]): Setting<string> {
