@@ -39,8 +39,51 @@ export function key(kind: NameKind, name: string): string {
   return `${kind}:${name}`;
 }
 
+/** Every occurrence, prose mentions included (references, rename, highlights, semantic tokens). */
 export function nameIndex(state: DocumentState): NameIndex {
-  return state.memo('names', () => build(state));
+  return state.memo('names', () => {
+    const index = structure(state);
+    const all = [...index.all, ...mentions(state, index)].sort((a, b) => a.span.start - b.span.start);
+    return { all, definitions: index.definitions };
+  });
+}
+
+/**
+ * The name under the cursor, for hover. Mentions in prose are looked for (in the whole file)
+ * only when the words at the cursor spell a character's name, so hovering a CLIP header or a
+ * key never pays for scanning every line of prose.
+ */
+export function nameAt(state: DocumentState, offset: number): NameOccurrence | undefined {
+  const index = structure(state);
+  const hit = occurrenceAt(index, offset);
+  if (hit) return hit;
+  const src = state.source;
+  const line = src.positionAt(offset).line;
+  const lineStart = src.lines[line]!;
+  const text = src.lineText(line);
+  const at = offset - lineStart;
+  const cast = [...index.definitions.keys()].filter((k) => k.startsWith('character:')).map((k) => k.slice('character:'.length));
+  if (!cast.some((name) => mentionOffsets(text, name).some((i) => i <= at && at <= i + name.length))) return undefined;
+  return occurrenceAt(nameIndex(state), offset);
+}
+
+/** Definitions and the structural uses: sources, USING, speakers (no prose scan). */
+function structure(state: DocumentState): NameIndex {
+  return state.memo('names:structure', () => build(state));
+}
+
+function mentions(state: DocumentState, index: NameIndex): NameOccurrence[] {
+  const cast = [...index.definitions.keys()].filter((k) => k.startsWith('character:')).map((k) => k.slice('character:'.length));
+  const out: NameOccurrence[] = [];
+  if (!cast.length) return out;
+  for (const f of fragmentsOf(state.resolved)) {
+    for (const name of cast) {
+      for (const at of mentionOffsets(f.text, name)) {
+        out.push({ kind: 'character', name, span: { start: f.span.start + at, end: f.span.start + at + name.length }, role: 'mention', in: f.kind });
+      }
+    }
+  }
+  return out;
 }
 
 function build(state: DocumentState): NameIndex {
@@ -80,15 +123,6 @@ function build(state: DocumentState): NameIndex {
     for (const a of clip.attributes) if (a.kind === 'using') all.push({ kind: 'look', name: a.look.text, span: a.look.span, role: 'using' });
   }
 
-  if (cast.size) {
-    for (const f of fragmentsOf(state.resolved)) {
-      for (const name of cast) {
-        for (const at of mentionOffsets(f.text, name)) {
-          all.push({ kind: 'character', name, span: { start: f.span.start + at, end: f.span.start + at + name.length }, role: 'mention', in: f.kind });
-        }
-      }
-    }
-  }
   all.sort((a, b) => a.span.start - b.span.start);
   return { all, definitions };
 }

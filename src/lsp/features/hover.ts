@@ -15,7 +15,7 @@ import { lookupClipKey, lookupSection, lookupShotKey, sectionById } from '../../
 import { sectionsOf } from '../../core/syntax/query.js';
 import { toRange, touches } from '../convert.js';
 import { locate } from '../locate.js';
-import { nameIndex, occurrenceAt } from '../names.js';
+import { nameAt } from '../names.js';
 import type { DocumentState } from '../state.js';
 
 export interface HoverEnv {
@@ -39,7 +39,7 @@ export function hover(state: DocumentState, position: Position, diagnostics: rea
 
   const ast = state.parsed.ast;
   const { block, item, shotItem } = locate(ast, offset);
-  const occurrence = occurrenceAt(nameIndex(state), offset);
+  const occurrence = nameAt(state, offset);
   if (options.clipsOnly && occurrence && occurrence.kind !== 'clip') return undefined;
 
   if (occurrence?.kind === 'clip') {
