@@ -98,6 +98,26 @@ describe('a render killed with SIGKILL picks up where it stopped and never creat
     expectNoTempFiles(dir);
   });
 
+  it('stops cleanly on Ctrl-C, with every job it created recorded, and a re-run picks them up', async () => {
+    emulator = await testEmulator({ latencyMs: 8_000 });
+    const dir = tmp();
+    const file = await project(dir, pair('interrupted'), 'pair.shot');
+    const run = spawnRender(emulator, ['pair.shot', '--yes'], dir);
+    await until(() => /^arrival:(queued|in_progress)$/.test(statuses(file).join()), 'the job to be recorded as running');
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.output()).toContain('stopping… (jobs already created are recorded; run again to pick them up');
+    expect(run.output()).toContain('the journal records every job created; run the same command again to continue');
+    const entry = Object.values(journalOf(file).jobs)[0]!;
+    expect(entry.videoId).toMatch(/^video_/);
+    expect(existsSync(path.join(dir, '.shotc', 'pair.lock'))).toBe(false);
+    expectNoTempFiles(dir);
+
+    const again = await render(emulator, ['pair.shot', '--yes'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(emulator.stats().creates).toBe(2);
+  });
+
   it('killed at arbitrary moments, again and again, still makes each clip exactly once', async () => {
     emulator = await testEmulator({ latencyMs: 1_500 });
     const dir = tmp();

@@ -37,7 +37,11 @@ const spec: CommandSpec = {
     '',
     'The API is reached through its official SDK at --base-url (default: OPENAI_BASE_URL, else',
     'the SDK\'s), with the key from OPENAI_API_KEY or --api-key-env. A local base URL (such as',
-    '`shotc emulate`) needs no key.',
+    '`shotc emulate`) needs no key. ffmpeg and ffprobe come from SHOTC_FFMPEG / SHOTC_FFPROBE, PATH,',
+    'or the optional @ffmpeg-installer/@ffprobe-installer packages.',
+    '',
+    'Exit codes: 0 every clip rendered, 1 a clip failed or was skipped (or the budget or the file',
+    'refused), 2 usage or IO error, 130 stopped by Ctrl-C.',
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o', value: 'DIR', description: 'Where to write the clips and the film (default: out/ next to FILE).' },
