@@ -3,7 +3,7 @@
  * breaks lines on `\r\n`, `\n` and a lone `\r` exactly as the LSP specification does, so the
  * conversion is exact with no re-encoding.
  */
-import type { Position, Range } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver';
 import type { SourceFile, Span } from '../core/source/index.js';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
@@ -13,10 +13,6 @@ export function toRange(source: SourceFile, span: Span): Range {
 
 export function toSpan(source: SourceFile, range: Range): Span {
   return { start: source.offsetAt(range.start), end: source.offsetAt(range.end) };
-}
-
-export function toOffset(source: SourceFile, position: Position): number {
-  return source.offsetAt(position);
 }
 
 /** Whether two half-open spans share a character, or touch when either is empty. */

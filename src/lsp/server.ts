@@ -303,7 +303,7 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
       const line = params.position.line;
       const lineText = doc.text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
       // Typing on this line only: the last analysis still knows every other line.
-      const stable = doc.stable;
+      const stable = ws.stable(uri);
       const usable = stable && (stable.line === null || stable.line === line || independent(stable.state, stable.line, params.position));
       const state = ws.ready(uri) ?? (usable ? stable.state : ws.state(uri));
       return state ? completion(state, params.position, completionEnv, lineText) : [];
@@ -315,7 +315,7 @@ export function startServer(connection: Connection, version = '0.1.0'): void {
       const { uri } = params.textDocument;
       const doc = ws.get(uri);
       if (!doc || !doc.isShot) return null;
-      const stable = doc.stable;
+      const stable = ws.stable(uri);
       if (!ws.ready(uri) && stable && stable.line !== null && independent(stable.state, stable.line, params.position)) {
         // The slow diagnostics follow the current text; place them on the older one by line and column.
         const slow = doc.slow.map((d) => ({ ...d, span: { start: stable.state.source.offsetAt(doc.text.positionAt(d.span.start)), end: stable.state.source.offsetAt(doc.text.positionAt(d.span.end)) } }));

@@ -141,6 +141,12 @@ export class Workspace {
     return doc.state;
   }
 
+  /** The document's last analysis and the one line edited since (see `OpenDocument.stable`), unless the config changed since. */
+  stable(uri: string): OpenDocument['stable'] {
+    const doc = this.docs.get(uri);
+    return doc?.stable && doc.stateGeneration === this.configs.generation ? doc.stable : null;
+  }
+
   /** The current state if it has been computed already (no work is done here). */
   ready(uri: string): DocumentState | undefined {
     const doc = this.docs.get(uri);
