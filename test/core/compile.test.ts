@@ -194,3 +194,14 @@ describe('the length of a video made from an extension', () => {
     expect(f.estimate).toEqual({ seconds: 12, usd: 1.2 });
   });
 });
+
+describe('shotc-disable comments', () => {
+  it('silence parser and resolver warnings as well as lint rules, but never a syntax error', async () => {
+    const doc = '---\nsize: 1280x720\n---\n// shotc-disable-next-line syntax/unknown-key\nStlye: documentary.\n// shotc-disable-next-line\nCLIP a 10s\n  Rain.\n';
+    const p = await plan(doc);
+    expect(codes(p)).not.toContain('SC101');
+    expect(codes(p)).not.toContain('SC401');
+    const broken = await plan('// shotc-disable\n0.00–4.00 — "Loose"\n');
+    expect(codes(broken)).toContain('SC103');
+  });
+});

@@ -10,7 +10,7 @@ import type { RuleSetting } from '../settings/schema.js';
 import { closest } from '../syntax/keys.js';
 import { fragmentsOf } from './fragments.js';
 import { allRules } from './registry.js';
-import { suppressions } from './suppress.js';
+import { suppressions } from '../diagnostics/suppress.js';
 import type { Rule, RuleContext, Visitor } from './types.js';
 
 export interface LintOptions {

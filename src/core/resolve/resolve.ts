@@ -4,6 +4,7 @@
  * each clip's kind, source, model, seconds and size decided (with where each came from).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { suppressions } from '../diagnostics/suppress.js';
 import { parseYaml, type ParsedYaml } from '../frontmatter/yaml.js';
 import type { SourceFile, Span } from '../source/index.js';
 import type * as A from '../syntax/ast.js';
@@ -196,6 +197,10 @@ export function resolve(input: ResolveInput): ResolvedFile {
     file.clips.push(resolved);
     file.clipByName.set(name, resolved);
   });
+  // `// shotc-disable…` comments silence the parser's and resolver's warnings too (the lint
+  // engine reports directives that name no rule).
+  const { isSuppressed } = suppressions(file);
+  file.diagnostics = diagnostics.filter((d) => d.file !== undefined || !isSuppressed(d));
   return file;
 }
 

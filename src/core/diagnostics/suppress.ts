@@ -2,10 +2,15 @@
  * Inline suppression comments:
  *   // shotc-disable-next-line RULE[, RULE…]   the next line only
  *   // shotc-disable RULE[, RULE…]             from here to `// shotc-enable RULE` or the end
- * Without rule names they apply to every rule. Rules may be named by rule name or by code.
+ * Without rule names they apply to every rule. Rules may be named by rule name or by code. They
+ * silence warnings and notes from the parser and resolver as well as lint rules, but never a
+ * syntax error (the file would not mean what it seems to).
  */
-import { diagnostic, lookupEntry, type Diagnostic } from '../diagnostics/index.js';
-import type { ResolvedFile } from '../resolve/model.js';
+import type { SourceFile } from '../source/index.js';
+import type { File } from '../syntax/ast.js';
+import { lookupEntry } from './catalogue.js';
+import type { Diagnostic } from './diagnostic.js';
+import { diagnostic } from './make.js';
 
 interface Range {
   rules: Set<string> | null;
@@ -15,7 +20,7 @@ interface Range {
 
 const DIRECTIVE = /^\s*shotc-(disable-next-line|disable|enable)\b(.*)$/;
 
-export function suppressions(file: ResolvedFile): { isSuppressed: (d: Diagnostic) => boolean; problems: Diagnostic[] } {
+export function suppressions(file: { ast: File; source: SourceFile }): { isSuppressed: (d: Diagnostic) => boolean; problems: Diagnostic[] } {
   const ranges: Range[] = [];
   const open = new Map<string, Range>();
   const problems: Diagnostic[] = [];
