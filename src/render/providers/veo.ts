@@ -24,26 +24,43 @@ import { ProviderError, type JobState, type Provider, type ProviderConfig, type 
 export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider => {
   const redact = makeRedactor([config.apiKey]);
   const clients = new Map<string, GoogleGenAI>();
-  /** One client per backend the plan uses (the path of each request says which). */
-  const clientFor = (vertex: boolean): GoogleGenAI => {
-    const key = vertex ? 'vertex' : 'gemini';
+  const httpOptions = {
+    ...(config.baseURL ? { baseUrl: config.baseURL } : {}),
+    ...(config.timeoutMs ? { timeout: config.timeoutMs } : {}),
+    retryOptions: { attempts: (config.maxRetries ?? 4) + 1 },
+  };
+  /**
+   * The client for a backend. The Gemini API takes the key; Vertex AI takes a project and location
+   * (from the file's settings, else GOOGLE_CLOUD_PROJECT / GOOGLE_CLOUD_LOCATION, with application
+   * default credentials), or with neither, the key in express mode. `vertexai` is always explicit:
+   * the backend is the file's, whose rules were checked at compile time, not the environment's.
+   */
+  const clientFor = (vertex: boolean, where: { project?: string; location?: string } = {}): GoogleGenAI => {
+    const project = where.project ?? process.env['GOOGLE_CLOUD_PROJECT'];
+    const location = where.location ?? process.env['GOOGLE_CLOUD_LOCATION'] ?? 'us-central1';
+    const key = !vertex ? 'gemini' : project ? `vertex:${project}:${location}` : 'vertex';
     let client = clients.get(key);
     if (!client) {
-      const httpOptions = {
-        ...(config.baseURL ? { baseUrl: config.baseURL } : {}),
-        ...(config.timeoutMs ? { timeout: config.timeoutMs } : {}),
-        retryOptions: { attempts: (config.maxRetries ?? 4) + 1 },
-      };
-      const project = process.env['GOOGLE_CLOUD_PROJECT'];
-      client = vertex
-        ? new GoogleGenAI({ vertexai: true, ...(config.apiKey && !project ? { apiKey: config.apiKey } : { project, location: process.env['GOOGLE_CLOUD_LOCATION'] ?? 'us-central1' }), httpOptions })
-        : new GoogleGenAI({ apiKey: config.apiKey, httpOptions });
+      client = !vertex
+        ? new GoogleGenAI({ vertexai: false, apiKey: config.apiKey, httpOptions })
+        : project
+          ? new GoogleGenAI({ vertexai: true, project, location, httpOptions })
+          : new GoogleGenAI({ vertexai: true, apiKey: config.apiKey, httpOptions });
       clients.set(key, client);
     }
     return client;
   };
+  /** The project and location a Vertex request path names (not the `{project}` placeholders). */
+  const placeOf = (requestPath: string): { project?: string; location?: string } => {
+    const m = /\/projects\/([^/{}]+)\/locations\/([^/{}]+)\//.exec(requestPath);
+    return m ? { project: m[1]!, location: m[2]! } : {};
+  };
   /** Which backend made an operation: Vertex operation names carry their project. */
-  const forOperation = (name: string): GoogleGenAI => clientFor(name.startsWith('projects/'));
+  const forOperation = (name: string): GoogleGenAI => {
+    if (!name.startsWith('projects/')) return clientFor(false);
+    // The Vertex client this run submitted with; after a restart, the environment's (or express mode).
+    return [...clients.entries()].find(([k]) => k.startsWith('vertex'))?.[1] ?? clientFor(true);
+  };
   const call = <T>(fn: (abort: { abortSignal?: AbortSignal }) => Promise<T>, signal?: AbortSignal): Promise<T> =>
     scoped(signal, (s) => fn(s ? { abortSignal: s } : {})).catch((e: unknown) => Promise.reject(toProviderError(e, redact, signal)));
   const getOperation = (name: string, signal?: AbortSignal, retry = true): Promise<GenerateVideosOperation> =>
@@ -84,7 +101,7 @@ export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider =
         // `{ imageBytes: '{image:N}' }` becomes the image's base64 bytes and its MIME type.
         params = withImagesAndTypes(body, images ?? []) as GenerateVideosParameters;
       }
-      const op = await call((abort) => clientFor(vertex).models.generateVideos({ ...params, config: { ...params.config, ...abort } }), signal);
+      const op = await call((abort) => clientFor(vertex, placeOf(clip.request.path)).models.generateVideos({ ...params, config: { ...params.config, ...abort } }), signal);
       return toJob(op);
     },
 
