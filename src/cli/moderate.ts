@@ -47,7 +47,8 @@ export async function moderateFile(client: OpenAI, file: string, result: Compile
   const dir = path.dirname(file);
   for (const planClip of result.plan.clips) {
     const clip = result.resolved.clipByName.get(planClip.name);
-    const prompt = typeof planClip.request.body['prompt'] === 'string' ? planClip.request.body['prompt'] : '';
+    // The prompt as sent, whatever field a target puts it in (prompt, promptText, multi_prompt…).
+    const prompt = planClip.promptParts.map((p) => p.text).join('');
     if (!clip || !prompt) continue;
     const input: Part[] = [{ type: 'text', text: prompt }];
     if (planClip.inputReference) {

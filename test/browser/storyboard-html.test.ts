@@ -52,7 +52,7 @@ describe('the stitched film', () => {
 
   it('states the running time, the seconds generated and the cost in the page', async () => {
     const { html } = await board(SEQUENCE);
-    expect(html).toContain('running time 24 s · 36 s generated · estimated $3.60');
+    expect(html).toContain('running time 24 s · 40 s generated · estimated $4.00');
   });
 });
 

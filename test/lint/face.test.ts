@@ -32,7 +32,7 @@ describe('reference/face', () => {
       ['warning', 4],
       ['warning', 12],
     ]);
-    expect(faces[0]!.message).toMatch(/^"frames\/face\.png" shows a human face \(detector confidence \d+%\); the API rejects reference images with human faces\./);
+    expect(faces[0]!.message).toMatch(/^"frames\/face\.png" shows a human face \(detector confidence \d+%\); video APIs refuse reference images with human faces/);
     expect(r.code).toBe(0);
   }, 120_000);
 

@@ -28,7 +28,7 @@ export const referenceFace: Rule = {
           const sure = Math.round(faces[0]!.score * 100);
           ctx.report({
             span: ref.path.span,
-            message: `"${ref.path.text}" shows ${faces.length === 1 ? 'a human face' : `${faces.length} human faces`} (detector confidence ${sure}%); the API rejects reference images with human faces. Use a frame without people, or drop the Reference: and describe the first frame in prose.`,
+            message: `"${ref.path.text}" shows ${faces.length === 1 ? 'a human face' : `${faces.length} human faces`} (detector confidence ${sure}%); video APIs refuse reference images with human faces (Sora 2 rejects them outright). Use a frame without people, or drop the Reference: and describe the first frame in prose.`,
           });
         } catch (e) {
           // Not being able to check is worth one line per file, never a failure of the lint.
