@@ -106,7 +106,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   const apis = new Set<EmulatedApi>(options.apis ?? EMULATED_APIS);
   const videos = openaiVideos(tunable);
-  await videos.ready;
+  await videos.ready.catch((e: Error) => {
+    throw new EmulatorError(e.message);
+  });
   const moderations = openaiModerations();
   // The other APIs put the emulator's own address in the URLs they return (outputs, queue URLs).
   let origin = '';

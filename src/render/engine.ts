@@ -231,8 +231,8 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
   }
 
   /**
-   * Poll a job until it completes or fails. Each state change is written to the journal while the
-   * next wait runs, and the next poll waits for that write. The end is returned with its write
+   * Poll a job until it completes or fails. The first poll waits for the write of the job's id;
+   * later status changes are noted in the journal, and the end is returned with its write
    * still in flight, so the caller can give up its slot at once and await durability before the
    * calls that depend on the end (downloads, dependent clips).
    */
@@ -263,7 +263,9 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
       }
       const changed = next.status !== state.status;
       const current = (state = next);
-      if (changed || current.status === 'completed' || current.status === 'failed') written = record(hash, (x) => applyState(x, current));
+      if (current.status === 'completed' || current.status === 'failed') written = record(hash, (x) => applyState(x, current));
+      // queued → in progress: nothing waits on it, so it rides with the next write.
+      else if (changed) o.journal.note((j) => j.jobs[hash] && applyState(j.jobs[hash], current));
       emit(name, phaseOf(state), { progress: state.progress, videoId: state.id, since });
       delay = nextDelay(delay, seen, state.progress, since, now(), poll);
       if (state.progress !== null) seen = { at: now(), progress: state.progress };
@@ -340,7 +342,7 @@ export async function runRender(o: EngineOptions): Promise<RenderOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         const download = await p.download(id, asset.variant, o.signal);
-        return await saveDownload(dest, download, (tmp) => verifyAsset(tmp, asset, expect, probeFile).then(() => {}), o.signal);
+        return await saveDownload(dest, download, (tmp, head) => verifyAsset(tmp, asset, expect, probeFile, head).then(() => {}), o.signal);
       } catch (e) {
         if (cancelledOr(e)) throw new Cancelled();
         const transient = (e instanceof ProviderError && e.transient) || (e instanceof Error && /ECONNRESET|terminated|socket/i.test(e.message));

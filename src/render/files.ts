@@ -60,10 +60,13 @@ const WRITE_BATCH = 1 << 20;
  * batches of at most WRITE_BATCH bytes: converting to a Node stream pipeline cost more CPU than
  * the download itself.
  */
-export async function saveDownload(dest: string, download: Download, check: (file: string) => Promise<void>, signal?: AbortSignal): Promise<Saved> {
+export async function saveDownload(dest: string, download: Download, check: (file: string, head: Uint8Array) => Promise<void>, signal?: AbortSignal): Promise<Saved> {
   const tmp = tempBeside(dest);
   const hash = createHash('sha256');
   let bytes = 0;
+  // The first bytes say what the file is; keep them rather than open the file again to look.
+  const head = new Uint8Array(HEAD_BYTES);
+  let headLength = 0;
   const reader = download.body.getReader();
   const stop = (): void => void reader.cancel(signal?.reason).catch(() => {});
   signal?.addEventListener('abort', stop, { once: true });
@@ -77,6 +80,11 @@ export async function saveDownload(dest: string, download: Download, check: (fil
         const { done, value } = await reader.read();
         if (done) break;
         hash.update(value);
+        if (headLength < HEAD_BYTES) {
+          const take = value.subarray(0, HEAD_BYTES - headLength);
+          head.set(take, headLength);
+          headLength += take.length;
+        }
         bytes += value.length;
         batch.push(value);
         held += value.length;
@@ -93,7 +101,7 @@ export async function saveDownload(dest: string, download: Download, check: (fil
     }
     if (bytes === 0) throw new VerifyError('the download was empty');
     if (download.bytes !== null && download.bytes !== bytes) throw new VerifyError(`the download stopped after ${bytes} of ${download.bytes} bytes`);
-    await check(tmp);
+    await check(tmp, head.subarray(0, headLength));
     await fs.rename(tmp, dest);
     return { sha256: hash.digest('hex'), bytes };
   } catch (e) {
@@ -142,8 +150,11 @@ export interface Expectation {
 export const DURATION_TOLERANCE = 0.2;
 
 /** Check a downloaded asset is what it claims: the media type, and for video its size and length. */
-export async function verifyAsset(file: string, kind: AssetKind, expect: Expectation, probeFile: ((file: string) => Promise<Probe>) | null): Promise<Probe | null> {
-  const head = await readHead(file, 64 * 1024);
+/** Enough of a file's start for its type and, for images, its size. */
+const HEAD_BYTES = 64 * 1024;
+
+export async function verifyAsset(file: string, kind: AssetKind, expect: Expectation, probeFile: ((file: string) => Promise<Probe>) | null, knownHead?: Uint8Array): Promise<Probe | null> {
+  const head = knownHead ?? (await readHead(file, HEAD_BYTES));
   if (kind.media === 'mp4') {
     if (!(head.length >= 12 && String.fromCharCode(...head.subarray(4, 8)) === 'ftyp')) throw new VerifyError('it is not an MP4 file');
     if (!probeFile) return null;

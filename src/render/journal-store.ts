@@ -18,10 +18,14 @@ import { emptyJournal, JOURNAL_DIR, JournalSchema, journalName, stem, type Journ
 
 export class JournalError extends Error {}
 
+/** The longest a noted change waits for a write of its own. */
+const NOTE_DELAY_MS = 500;
+
 export class JournalStore {
   private writing: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private failure: Error | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(
     readonly file: string,
@@ -68,25 +72,44 @@ export class JournalStore {
   }
 
   /**
-   * Apply `change` now and write it with the next write, without waiting: for facts no later API
-   * call depends on (a downloaded file's hash — a lost record only means the file is checked and
-   * fetched again). A failed write is reported by `settle()`.
+   * Apply `change` now and let it ride with the next write, within NOTE_DELAY_MS at the latest,
+   * without waiting: for facts no later API call depends on (a downloaded file's hash, a job moving
+   * from queued to in progress — lost, they only mean a file is checked and fetched again or a job
+   * polled once more). A failed write is reported by `settle()`.
    */
   note(change: (journal: Journal) => void): void {
-    this.update(change).catch((e: unknown) => {
-      this.failure ??= e as Error;
-    });
+    change(this.data);
+    this.data.updatedAt = new Date().toISOString();
+    if (!this.timer) this.later();
   }
 
-  /** Wait for every write started so far; throws if one of the unawaited ones failed. */
+  /** Write what `note()` left pending and wait for every write; throws if one of them failed. */
   async settle(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.flush().catch((e: unknown) => (this.failure ??= e as Error));
+    }
     while (this.writing || this.queued) await (this.queued ?? this.writing)?.catch(() => {});
     if (this.failure) throw this.failure;
+  }
+
+  private later(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch((e: unknown) => (this.failure ??= e as Error));
+    }, NOTE_DELAY_MS);
+    this.timer.unref?.();
   }
 
   private flush(): Promise<void> {
     if (this.queued) return this.queued;
     if (!this.writing) {
+      // This write carries whatever notes were waiting.
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
       const text = JSON.stringify(this.data, null, 2) + '\n';
       this.writing = writeFileAtomic(this.file, text)
         .catch((e: Error) => {

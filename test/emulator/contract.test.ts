@@ -280,6 +280,12 @@ describe('faults, moderations, stats and state', { timeout: 120_000 }, () => {
     expect(Object.keys(m.results[0]!.category_applied_input_types).length).toBe(13);
   });
 
+  it('refuses a state directory whose state it cannot read, saying what to do', async () => {
+    const state = tmp();
+    writeFileSync(path.join(state, 'videos.json'), '{"jobs": "not a list"}');
+    await expect(startEmulator({ stateDir: state })).rejects.toThrow(/videos\.json is not emulator state .*; use another --state directory or delete it/);
+  });
+
   it('counts the jobs it creates at /__emulator/stats', async () => {
     const before = (await (await fetch(emulator.url.replace(/\/v1$/, '/__emulator/stats'))).json()) as { creates: number };
     await client.videos.create({ prompt: 'Counted.' });

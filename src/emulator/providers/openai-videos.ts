@@ -8,6 +8,7 @@
  * Status is computed from timestamps on every read, so there are no timers to leak.
  */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { sniffImage } from '../../core/images/sniff.js';
@@ -27,36 +28,42 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_TOTAL_SECONDS = 120;
 const MAX_EXTENSIONS = 6;
 
-type Kind = 'create' | 'remix' | 'edit' | 'extend';
+const KindSchema = z.enum(['create', 'remix', 'edit', 'extend']);
+type Kind = z.infer<typeof KindSchema>;
 type Status = 'queued' | 'in_progress' | 'completed' | 'failed';
 
-interface Job {
-  id: string;
-  kind: Kind;
-  model: string;
-  prompt: string;
-  size: string;
+/** A job as kept in memory and in `--state DIR/videos.json` (checked on load: the file crosses a boundary). */
+const JobSchema = z.object({
+  id: z.string(),
+  kind: KindSchema,
+  model: z.string(),
+  prompt: z.string(),
+  size: z.string(),
   /** Total seconds of the video (an extension's includes its source). */
-  seconds: number;
-  sourceId: string | null;
-  remixedFrom: string | null;
-  extensions: number;
+  seconds: z.number(),
+  sourceId: z.string().nullable(),
+  remixedFrom: z.string().nullable(),
+  extensions: z.number().int(),
   /** Creation order, to sort jobs created in the same millisecond. */
-  seq: number;
-  createdAtMs: number;
-  latencyMs: number;
-  failure: { code: string; message: string } | null;
-  assets: Assets | null;
-  mediaReadyAtMs: number | null;
-  mediaError: string | null;
-  deleted: boolean;
-}
+  seq: z.number().int(),
+  createdAtMs: z.number(),
+  latencyMs: z.number(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  assets: z.object({ video: z.string(), thumbnail: z.string(), spritesheet: z.string() }).nullable(),
+  mediaReadyAtMs: z.number().nullable(),
+  mediaError: z.string().nullable(),
+  deleted: z.boolean(),
+});
+type Job = z.infer<typeof JobSchema>;
 
-interface Character {
-  id: string;
-  name: string;
-  created_at: number;
-}
+const CharacterSchema = z.object({ id: z.string(), name: z.string(), created_at: z.number().int() });
+type Character = z.infer<typeof CharacterSchema>;
+
+const StateSchema = z.object({
+  jobs: z.array(JobSchema),
+  characters: z.array(CharacterSchema),
+  creates: z.record(KindSchema, z.number().int()).optional(),
+});
 
 export interface VideosOptions {
   /** How long a job takes from creation to completion (default 3000 ms). */
@@ -102,7 +109,15 @@ export function openaiVideos(options: VideosOptions): EmulatorProvider & { ready
     if (!stateFile) return;
     const text = await fs.readFile(stateFile, 'utf8').catch(() => null);
     if (!text) return;
-    const saved = JSON.parse(text) as { jobs: Job[]; characters: Character[]; creates?: Record<Kind, number> };
+    const parsed = StateSchema.safeParse((() => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return null;
+      }
+    })());
+    if (!parsed.success) throw new Error(`${stateFile} is not emulator state (${parsed.error.issues[0]?.message ?? 'invalid JSON'}); use another --state directory or delete it`);
+    const saved = parsed.data;
     for (const j of saved.jobs) {
       if (j.assets && !(await exists(j.assets.video))) j.assets = null;
       jobs.set(j.id, j);
