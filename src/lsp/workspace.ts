@@ -87,6 +87,10 @@ export class Workspace {
           ? { start: text.offsetAt(change.range.start), end: text.offsetAt(change.range.end), length: change.text.length }
           : null;
       text = TextDocument.update(text, [change], version);
+      // The library updates its line table from the inserted text alone, so a \r meeting a \n at
+      // either edge of the edit (or a lone \r inside it) leaves it counting one line break as two:
+      // every later position would be a line off. Rebuild the table where a \r is near the edit.
+      if (edit && hasCrNear(text.getText(), edit.start, edit.start + edit.length)) text = TextDocument.create(text.uri, text.languageId, version, text.getText());
       if (edit) {
         doc.slow = shiftDiagnostics(doc.slow, edit);
         doc.slowRun?.edits.push(edit);
@@ -212,4 +216,9 @@ export function shiftSpan(span: Span, edit: Edit): Span | null {
     return { start: span.start + delta, end: span.end + delta };
   }
   return null;
+}
+
+function hasCrNear(text: string, start: number, end: number): boolean {
+  for (let i = Math.max(0, start - 1); i <= end && i < text.length; i++) if (text.charCodeAt(i) === 13) return true;
+  return false;
 }
