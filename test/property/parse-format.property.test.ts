@@ -60,7 +60,7 @@ describe('parser and formatter properties', () => {
         const once = format(text);
         expect(format(once)).toBe(once);
       }),
-      { numRuns: 500 },
+      { numRuns: 500, examples: [['\t\uFEFF---\ntitle: x\n---\nCLIP a 4s\n']] },
     );
   });
 
@@ -69,7 +69,8 @@ describe('parser and formatter properties', () => {
       fc.property(anyDocument, (text) => {
         expect(meaning(format(text))).toEqual(meaning(text));
       }),
-      { numRuns: 500 },
+      // Found by this property: indentation dropped before a U+FEFF made it a BOM, and "---" front matter.
+      { numRuns: 500, examples: [['\t\uFEFF---\ntitle: x\n---\nCLIP a 4s\n']] },
     );
   });
 });

@@ -64,8 +64,10 @@ class Printer {
     });
     this.flushTrivia(Number.POSITIVE_INFINITY, 0);
     while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
-    // A byte-order mark the file starts with stays (editors that wrote it expect it back).
-    const bom = this.text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+    // A byte-order mark the file starts with stays (editors that wrote it expect it back). A
+    // U+FEFF that begins the first line's text after indentation the layout drops gets one too:
+    // at the very start it would be read as a BOM, and "\uFEFF---" as front matter.
+    const bom = this.text.charCodeAt(0) === 0xfeff || this.out[0]?.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
     return this.out.length ? bom + this.out.join(this.eol) + this.eol : bom;
   }
 
