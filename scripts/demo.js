@@ -53,7 +53,11 @@ try {
 }
 const film = path.join('out', 'three-clips.mp4');
 if (code === 0 && existsSync(film)) {
+  const page = path.join('out', 'three-clips.storyboard.html');
+  console.log(`\n# 4. shotc preview ${file} --out ${page}\n`);
+  const previewed = await main(['preview', file, '--out', page, '--render-dir', 'out', '--quiet']);
   console.log(`\nThe film is ${path.resolve(film)}; each clip, its thumbnail and spritesheet are next to it in out/.`);
+  if (previewed === 0) console.log(`The storyboard, with the clips in it, is ${path.resolve(page)} (open it in a browser).`);
   console.log('Run `npm run demo` again: nothing is created twice (the journal in examples/.shotc/ remembers every job).');
 } else {
   console.log(`\nshotc render exited ${code}`);

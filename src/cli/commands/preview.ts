@@ -77,7 +77,7 @@ export const command: Command = {
         await writeFileAtomic(out, html).catch((e: unknown) => {
           throw new IoError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
         });
-        stdout(`wrote ${out}${render ? ` (with the renders from ${render.from === 'journal' ? 'the journal' : render.dir})` : ''}\n`);
+        stdout(`wrote ${out}${render ? ` (with the renders from ${render.from === 'journal' ? 'the journal' : path.relative(process.cwd(), path.resolve(pageDir, render.dir)) || '.'})` : ''}\n`);
         if (o.open) await openInBrowser(out);
       }
       return exitCodeFor(records, undefined);
