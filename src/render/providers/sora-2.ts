@@ -13,6 +13,7 @@ import { SoraCreateBody, SoraEditBody, SoraExtendBody, SoraRemixBody, VIDEO_ID }
 import type { Fingerprint } from '../journal.js';
 import { makeRedactor, type Redactor } from '../redact.js';
 import { SORA_ASSETS } from './registry.js';
+import { kindOf, retryAfterMs } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
 
 /** How far before its intent a job may claim to have been created (server and local clocks differ). */
@@ -173,24 +174,12 @@ export function toProviderError(e: unknown, redact: Redactor): ProviderError {
     const message = redact(body?.message ?? e.message);
     const code = typeof e.code === 'string' ? e.code : null;
     const retryAfter = retryAfterMs(e.headers);
-    const kind = status === 429 ? 'rate-limit' : status === 401 || status === 403 ? 'auth' : status === 404 ? 'not-found' : status !== null && status >= 500 ? 'server' : status === 408 ? 'timeout' : status !== null && status >= 400 ? 'invalid' : 'other';
-    return new ProviderError(`${status ?? ''}${code ? ` ${code}` : ''}: ${message}`.trim(), kind, status, retryAfter, code);
+    return new ProviderError(`${status ?? ''}${code ? ` ${code}` : ''}: ${message}`.trim(), kindOf(status), status, retryAfter, code);
   }
   if (e && typeof e === 'object' && 'issues' in e) return new ProviderError(`the plan's request body does not match the API: ${(e as unknown as Error).message}`, 'invalid');
   return new ProviderError(redact((e as Error)?.message ?? String(e)), 'other');
 }
 
-function retryAfterMs(headers: Headers | undefined): number | null {
-  if (!headers) return null;
-  const ms = headers.get('retry-after-ms');
-  if (ms && Number.isFinite(Number(ms))) return Number(ms);
-  const h = headers.get('retry-after');
-  if (!h) return null;
-  const seconds = Number(h);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(h);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
 
 /**
  * The prompt's hash with line breaks normalised: multipart form data sends every line break as
