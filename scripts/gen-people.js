@@ -84,6 +84,30 @@ export function build() {
   return { occupations, lines };
 }
 
+/**
+ * The lookup table `people.ts` searches: one line per first word, sorted by that word (UTF-16
+ * code units, as JavaScript compares strings), then its forms longest first (ties in data order),
+ * each as flag, the offset of the person's line in PEOPLE, and the form's other words.
+ */
+export function formsIndex(people) {
+  const byFirst = new Map();
+  let offset = 0;
+  for (const line of people) {
+    const cols = line.split('\t');
+    for (let i = 2; i < cols.length; i++) {
+      const tokens = cols[i].slice(1).split(' ');
+      if (!tokens[0]) continue;
+      const list = byFirst.get(tokens[0]) ?? [];
+      list.push({ tokens, entry: [`${cols[i][0]}${offset}`, ...tokens.slice(1)].join(' ') });
+      byFirst.set(tokens[0], list);
+    }
+    offset += `${cols[0]}\t${cols[1]}\n`.length;
+  }
+  return [...byFirst.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((first) => [first, ...byFirst.get(first).sort((a, b) => b.tokens.length - a.tokens.length).map((f) => f.entry)].join('\t'));
+}
+
 /** The generated module's text. */
 export function render() {
   const { occupations, lines } = build();
@@ -94,13 +118,17 @@ export function render() {
  * data/public-figures/additions.tsv: do not edit. Derived from Pantheon 1.0 (Yu et al. 2016,
  * https://pantheon.world), licensed CC BY-SA 4.0; see NOTICE.md.
  *
- * One person per line: display name, occupation index, then each form that names them as
- * normalised words (lower case, no accents, space-separated), prefixed by how it may match
- * (n: distinctive one-word name, c: one word that needs a cue, m: several words).
+ * PEOPLE: one person per line, display name and occupation index. FORMS: the words that name
+ * them, normalised (lower case, no accents), one line per first word, sorted by it so that a
+ * lookup is a binary search of the string (nothing is built at start): the first word, then each
+ * form longest first as its flag (n: distinctive one-word name, c: one word that needs a cue, m:
+ * several words), the offset of the person's line in PEOPLE, and the form's other words.
  */
 export const OCCUPATIONS: readonly string[] = ${JSON.stringify(occupations)};
 
-export const PEOPLE = ${JSON.stringify(lines.join('\n'))};
+export const PEOPLE = ${JSON.stringify(lines.map((l) => l.split('\t').slice(0, 2).join('\t') + '\n').join(''))};
+
+export const FORMS = ${JSON.stringify(formsIndex(lines).join('\n'))};
 `,
   };
 }

@@ -26,7 +26,7 @@ let nlp: Promise<(text: string) => { people(): { json(o: object): Array<{ text: 
  * `givenNames`: a candidate must start with one (the first word of some known person's name), so
  * shot titles and product names ("Arrival Drift", "Black Pro-Mist") never wake compromise.
  */
-export async function unknownPeople(fragments: readonly TextFragment[], castNames: ReadonlySet<string>, givenNames: ReadonlySet<string>): Promise<UnknownPerson[]> {
+export async function unknownPeople(fragments: readonly TextFragment[], castNames: ReadonlySet<string>, givenNames: { has(word: string): boolean }): Promise<UnknownPerson[]> {
   const todo: Array<{ f: TextFragment; start: number; end: number; name: string }> = [];
   for (const f of fragments) {
     // A shot's title names the shot.

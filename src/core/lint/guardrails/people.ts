@@ -1,7 +1,9 @@
 /**
- * The real-person gazetteer: every name and alias from `people.data.ts` indexed by its first
- * normalised word, so a text is scanned in one pass with a hash lookup per word (longest match
- * wins). Built on first use (see `loadPeople`); matching never allocates per name.
+ * The real-person gazetteer: every name and alias from `people.data.ts`, looked up by its first
+ * normalised word, so a text is scanned in one pass with a lookup per word (longest match wins).
+ * The data module stores the forms sorted by first word, so a lookup is a binary search of one
+ * string and nothing is built at start (building a map of every name cost ~30 ms and much garbage
+ * per process); each word's forms are parsed once, when first looked up (see `loadGazetteer`).
  *
  * A multi-word name matches when written as a name (first and last word capitalised: "Tom
  * Hanks", "Leonardo da Vinci"); a distinctive one-word name ("Zendaya") when capitalised; a
@@ -19,14 +21,85 @@ interface Form {
   tokens: string[];
   /** m: several words; n: distinctive single name; c: single name that needs a cue. */
   flag: 'm' | 'n' | 'c';
-  person: number;
+  person: Person;
 }
 
-export interface Gazetteer {
-  people: Person[];
-  byFirst: Map<string, Form[]>;
+const NONE: readonly Form[] = [];
+
+export class Gazetteer {
+  private readonly cache = new Map<string, readonly Form[]>();
+  private readonly persons = new Map<number, Person>();
   /** First words of the multi-word names: the given names a full name may start with. */
-  givenNames: Set<string>;
+  readonly givenNames: { has(word: string): boolean } = { has: (word) => this.forms(word).some((f) => f.flag === 'm') };
+
+  /**
+   * @param people One person per line: display name, tab, occupation index.
+   * @param index One line per first word, sorted: the word, then tab-separated forms (flag, offset
+   *   of the person's line in `people`, the other words), longest first.
+   */
+  constructor(
+    private readonly people: string,
+    private readonly index: string,
+    private readonly occupations: readonly string[],
+  ) {}
+
+  /** The names starting with `first` (a normalised word), longest first. */
+  forms(first: string): readonly Form[] {
+    let forms = this.cache.get(first);
+    if (!forms) {
+      forms = this.parse(first);
+      if (this.cache.size >= 50_000) this.cache.clear();
+      this.cache.set(first, forms);
+    }
+    return forms;
+  }
+
+  private parse(first: string): readonly Form[] {
+    const at = this.find(first);
+    if (at < 0) return NONE;
+    const end = this.index.indexOf('\n', at);
+    const cols = this.index.slice(at, end < 0 ? this.index.length : end).split('\t');
+    const forms: Form[] = [];
+    for (let i = 1; i < cols.length; i++) {
+      const parts = cols[i]!.split(' ');
+      const head = parts[0]!;
+      parts[0] = first;
+      forms.push({ tokens: parts, flag: head[0] as Form['flag'], person: this.person(Number(head.slice(1))) });
+    }
+    return forms;
+  }
+
+  /** Offset of the index line for `key`, or -1: a binary search over the sorted lines. */
+  private find(key: string): number {
+    const data = this.index;
+    let lo = 0;
+    let hi = data.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = data.lastIndexOf('\n', mid - 1) + 1;
+      const tab = data.indexOf('\t', start);
+      const k = data.slice(start, tab);
+      if (k === key) return start;
+      if (key < k) hi = start;
+      else {
+        const next = data.indexOf('\n', tab);
+        if (next < 0) return -1;
+        lo = next + 1;
+      }
+    }
+    return -1;
+  }
+
+  private person(offset: number): Person {
+    let p = this.persons.get(offset);
+    if (!p) {
+      const tab = this.people.indexOf('\t', offset);
+      const occupation = Number(this.people.slice(tab + 1, this.people.indexOf('\n', tab)));
+      p = { name: this.people.slice(offset, tab), occupation: this.occupations[occupation] ?? 'PUBLIC FIGURE' };
+      this.persons.set(offset, p);
+    }
+    return p;
+  }
 }
 
 export interface PersonHit {
@@ -35,31 +108,6 @@ export interface PersonHit {
   end: number;
   /** Whether a cue was needed and found (for the message). */
   cue: string | null;
-}
-
-export function buildGazetteer(data: string, occupations: readonly string[]): Gazetteer {
-  const people: Person[] = [];
-  const byFirst = new Map<string, Form[]>();
-  for (const line of data.split('\n')) {
-    const cols = line.split('\t');
-    const index = people.length;
-    people.push({ name: cols[0]!, occupation: occupations[Number(cols[1])] ?? 'PUBLIC FIGURE' });
-    for (let i = 2; i < cols.length; i++) {
-      const raw = cols[i]!;
-      const tokens = raw.slice(1).split(' ');
-      if (!tokens[0]) continue;
-      const form: Form = { tokens, flag: raw[0] as Form['flag'], person: index };
-      const list = byFirst.get(tokens[0]!);
-      if (list) list.push(form);
-      else byFirst.set(tokens[0]!, [form]);
-    }
-  }
-  const givenNames = new Set<string>();
-  for (const [first, list] of byFirst) {
-    list.sort((a, b) => b.tokens.length - a.tokens.length);
-    if (list.some((f) => f.flag === 'm')) givenNames.add(first);
-  }
-  return { people, byFirst, givenNames };
 }
 
 /** Words a name may contain in lower case ("Leonardo da Vinci", "Charles de Gaulle"). */
@@ -82,8 +130,7 @@ export function findPeople(g: Gazetteer, text: string, opts: { castNames?: Reado
   const ws = words(text);
   const hits: PersonHit[] = [];
   for (let i = 0; i < ws.length; i++) {
-    const forms = g.byFirst.get(ws[i]!.norm);
-    if (!forms) continue;
+    const forms = g.forms(ws[i]!.norm);
     for (const form of forms) {
       const n = form.tokens.length;
       if (i + n > ws.length) continue;
@@ -112,7 +159,7 @@ export function findPeople(g: Gazetteer, text: string, opts: { castNames?: Reado
           cue = (b ?? a)![0].trim();
         }
       }
-      hits.push({ person: g.people[form.person]!, start: first.start, end: last.end, cue });
+      hits.push({ person: form.person, start: first.start, end: last.end, cue });
       i += n - 1;
       break;
     }
@@ -139,11 +186,11 @@ function capitalised(w: Word): boolean {
 let loading: Promise<Gazetteer> | null = null;
 
 /**
- * The gazetteer, built once per process on first use. The data module (≈440 KB) is imported
- * lazily so that bundles which never run the slow rules never load it.
+ * The gazetteer, once per process. The data module (≈470 KB) is imported lazily so that bundles
+ * which never run the slow rules never load it.
  */
 export function loadGazetteer(): Promise<Gazetteer> {
-  loading ??= import('./people.data.js').then((d) => buildGazetteer(d.PEOPLE, d.OCCUPATIONS));
+  loading ??= import('./people.data.js').then((d) => new Gazetteer(d.PEOPLE, d.FORMS, d.OCCUPATIONS));
   return loading;
 }
 
