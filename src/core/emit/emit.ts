@@ -13,8 +13,7 @@ import { REFERENCE_FORMATS } from '../images/sniff.js';
 import type { ResolvedClip, ResolvedFile } from '../resolve/model.js';
 import { chainLengths, chainParts } from '../targets/chain.js';
 import { modelOf, price, type EmitImage } from '../targets/types.js';
-import { stableStringify } from '../util/json.js';
-import { sha256 } from '../util/sha256.js';
+import { stableSha256 } from '../util/json.js';
 import type { PlanClip, PlanImage } from './plan.js';
 import { renderPrompt } from './prompt.js';
 
@@ -53,7 +52,7 @@ export async function emitClips(file: ResolvedFile, host: Host | undefined, out:
       const sourceHash = from ? (hashes.get(sourceName!) ?? null) : (c.source?.videoId ?? null);
       const hashed: Record<string, unknown> = { target: file.target.id, model: modelOf(c), request: emitted.request, reference: referenceHash, source: sourceHash };
       if (images) hashed['images'] = images.map((i) => ({ role: i.image.role, sha256: i.sha256 }));
-      const hash = `sha256:${sha256(stableStringify(hashed))}`;
+      const hash = `sha256:${stableSha256(hashed)}`;
       hashes.set(part.name, hash);
 
       const plan: PlanClip = {

@@ -1,8 +1,66 @@
+import { Sha256 } from './sha256.js';
+
 /** JSON with object keys sorted, so equal values always serialise (and hash) identically. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + stableStringify(value[i]);
+    return out + ']';
+  }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + stableStringify(v);
+    first = false;
+  }
+  return out + '}';
+}
+
+/**
+ * `sha256(stableStringify(value))` as hex, without building the JSON text: the value is written
+ * straight into the hash.
+ */
+export function stableSha256(value: unknown): string {
+  const h = new Sha256();
+  writeStable(h, value);
+  return h.hex();
+}
+
+function writeStable(h: Sha256, value: unknown): void {
+  if (typeof value === 'string') {
+    h.json(value);
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    h.text(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  if (Array.isArray(value)) {
+    h.text('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i) h.text(',');
+      writeStable(h, value[i]);
+    }
+    h.text(']');
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  h.text('{');
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    if (!first) h.text(',');
+    first = false;
+    h.json(k);
+    h.text(':');
+    writeStable(h, v);
+  }
+  h.text('}');
 }

@@ -1,8 +1,11 @@
 /**
  * SHA-256 in plain TypeScript: synchronous and the same in Node and browsers (Web Crypto is async
- * and missing on insecure origins). Plan hashes are small inputs, so speed is not a concern.
+ * and missing on insecure origins). Plan hashes are taken once per request, thousands of times for
+ * a long storyboard, so the hasher encodes strings to UTF-8 as it goes (no intermediate byte
+ * arrays) and reuses one block buffer; `Sha256.json` writes a JSON string literal straight into
+ * the hash, so a value can be hashed as JSON without building the JSON text.
  */
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
   0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
   0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
@@ -11,51 +14,215 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export function sha256(data: Uint8Array | string): string {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const bitLen = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 0x100000000));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
+const HEX = '0123456789abcdef';
+
+/** Message schedule, shared: hashing is synchronous, so one hasher compresses at a time. */
+const W = new Int32Array(64);
+
+/** Process the 64-byte block of `buf` at `at` into the state `h`. */
+function compress(h: Int32Array, buf: Uint8Array, at = 0): void {
+  const w = W;
+  for (let i = 0, j = at; i < 16; i++, j += 4) w[i] = (buf[j]! << 24) | (buf[j + 1]! << 16) | (buf[j + 2]! << 8) | buf[j + 3]!;
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15]!;
+    const y = w[i - 2]!;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+  let a = h[0]!;
+  let b = h[1]!;
+  let c = h[2]!;
+  let d = h[3]!;
+  let e = h[4]!;
+  let f = h[5]!;
+  let g = h[6]!;
+  let hh = h[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  h[0] = (h[0]! + a) | 0;
+  h[1] = (h[1]! + b) | 0;
+  h[2] = (h[2]! + c) | 0;
+  h[3] = (h[3]! + d) | 0;
+  h[4] = (h[4]! + e) | 0;
+  h[5] = (h[5]! + f) | 0;
+  h[6] = (h[6]! + g) | 0;
+  h[7] = (h[7]! + hh) | 0;
+}
+
+/** An incremental SHA-256 of bytes and of strings (as UTF-8, lone surrogates as U+FFFD like TextEncoder). */
+export class Sha256 {
+  private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly buf = new Uint8Array(64);
+  private pos = 0;
+  /** Bytes hashed so far, not counting `pos`. */
+  private done = 0;
+
+  private byte(b: number): void {
+    this.buf[this.pos++] = b;
+    if (this.pos === 64) {
+      compress(this.h, this.buf);
+      this.done += 64;
+      this.pos = 0;
+    }
+  }
+
+  /** One code point, as UTF-8. */
+  private codePoint(c: number): void {
+    if (c < 0x80) this.byte(c);
+    else if (c < 0x800) {
+      this.byte(0xc0 | (c >> 6));
+      this.byte(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      this.byte(0xe0 | (c >> 12));
+      this.byte(0x80 | ((c >> 6) & 63));
+      this.byte(0x80 | (c & 63));
+    } else {
+      this.byte(0xf0 | (c >> 18));
+      this.byte(0x80 | ((c >> 12) & 63));
+      this.byte(0x80 | ((c >> 6) & 63));
+      this.byte(0x80 | (c & 63));
+    }
+  }
+
+  update(data: Uint8Array | string): this {
+    if (typeof data === 'string') return this.text(data);
+    const buf = this.buf;
+    const n = data.length;
+    let i = 0;
+    while (i < n) {
+      if (this.pos === 0 && n - i >= 64) {
+        // Whole blocks straight from the input.
+        compress(this.h, data, i);
+        this.done += 64;
+        i += 64;
+        continue;
+      }
+      const take = Math.min(64 - this.pos, n - i);
+      buf.set(data.subarray(i, i + take), this.pos);
+      this.pos += take;
+      i += take;
+      if (this.pos === 64) {
+        compress(this.h, buf);
+        this.done += 64;
+        this.pos = 0;
+      }
+    }
+    return this;
+  }
+
+  /** `s` as UTF-8. */
+  text(s: string): this {
+    const buf = this.buf;
+    const n = s.length;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        // The common case, kept inline.
+        buf[pos++] = c;
+        if (pos === 64) {
+          compress(this.h, buf);
+          this.done += 64;
+          pos = 0;
+        }
+        continue;
+      }
+      this.pos = pos;
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          this.codePoint(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
+          i++;
+        } else this.codePoint(0xfffd);
+      } else this.codePoint(c);
+      pos = this.pos;
+    }
+    this.pos = pos;
+    return this;
+  }
+
+  /** `s` as a JSON string literal, exactly as `JSON.stringify(s)` writes it, as UTF-8. */
+  json(s: string): this {
+    const buf = this.buf;
+    const n = s.length;
+    this.byte(34);
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x20 && c < 0x80 && c !== 34 && c !== 92) {
+        buf[pos++] = c;
+        if (pos === 64) {
+          compress(this.h, buf);
+          this.done += 64;
+          pos = 0;
+        }
+        continue;
+      }
+      this.pos = pos;
+      if (c === 34 || c === 92) {
+        this.byte(92);
+        this.byte(c);
+      } else if (c < 0x20) {
+        this.byte(92);
+        const short = c === 8 ? 98 : c === 9 ? 116 : c === 10 ? 110 : c === 12 ? 102 : c === 13 ? 114 : 0;
+        if (short) this.byte(short);
+        else this.escape(c);
+      } else if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          this.codePoint(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
+          i++;
+        } else {
+          // A lone surrogate: JSON.stringify writes it as an escape.
+          this.byte(92);
+          this.escape(c);
+        }
+      } else this.codePoint(c);
+      pos = this.pos;
+    }
+    this.pos = pos;
+    this.byte(34);
+    return this;
+  }
+
+  /** `uXXXX` (lower-case hex), after the backslash. */
+  private escape(c: number): void {
+    this.byte(117);
+    for (let shift = 12; shift >= 0; shift -= 4) this.byte(HEX.charCodeAt((c >> shift) & 15));
+  }
+
+  /** The digest as lower-case hex. The hasher is finished after this. */
+  hex(): string {
+    const bits = (this.done + this.pos) * 8;
+    this.byte(0x80);
+    while (this.pos !== 56) this.byte(0);
+    const hi = Math.floor(bits / 0x100000000);
+    const lo = bits >>> 0;
+    for (const x of [hi >>> 24, hi >>> 16, hi >>> 8, hi, lo >>> 24, lo >>> 16, lo >>> 8, lo]) this.byte(x & 255);
+    let out = '';
+    for (let i = 0; i < 8; i++) {
+      const x = this.h[i]!;
+      for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(x >>> shift) & 15];
+    }
+    return out;
+  }
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return new Sha256().update(data).hex();
 }

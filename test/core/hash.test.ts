@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
+import { stableSha256, stableStringify } from '../../src/core/util/json.js';
+import { sha256, Sha256 } from '../../src/core/util/sha256.js';
+import { nodeHost } from '../../src/node/host.js';
+
+/** Plan hashes are render cache keys: a change to how they are computed re-renders every clip. */
+const PINNED: Record<string, string[]> = {
+  "concise-shot-list.shot": ["first-loaf 8e70b5a54ec9e56c"],
+  "dialogue.shot": ["break 8070ae97381a0725"],
+  "extension.shot": ["climb 5ff0acc927f20e4d", "climb-top 5f30968c6c4ea4d8"],
+  "kitchen-sink.shot": ["arrival f017d311e812e49f", "arrival-dusk 944c629fc1ca9927", "arrival-more b9df2d2c5e101f74", "cleanup 3633bde69fa9917e", "doctor 89aa177caf3a22fd", "archive ad1a5ec42fbd3ad0"],
+  "platform.shot": ["arrival c4d7ad8673e97ec9", "arrival-dusk baed37edeb81dda4"],
+  "production-brief.shot": ["crossing a38acb6405103796"],
+  "reference-frames.shot": ["test-card a745700403064b8b", "dusk 4e20f45c14c34bce", "sea af3593c4ffe061f2"],
+  "remix.shot": ["market 01dc5fe93231dcee", "market-rain e01b79df7cdaadd7", "market-blue 892f61a3461c51f8"],
+  "three-clips.shot": ["waiting 2ea57f9dbd2fa9b0", "meeting 0905c9e47554a970", "last-tram b9957a350b06033e"],
+  "vertical-social.shot": ["basil 1cd49369f2a9f6f8"],
+  "broken/front-matter.shot": ["arrival fb69b833dc750a6a"],
+  "broken/limits.shot": ["ten-seconds c80c90b868e1f3d3", "too-wide 95dda5ed373abf89", "new-model 347c8013e9098b51", "ferry-dusk 1490f52db5c95a37"],
+  "broken/references.shot": ["missing fb69b833dc750a6a", "outside fb69b833dc750a6a", "gif fb69b833dc750a6a", "small 829b926a48e3c9b0", "night 2fb62e73cc8127e5", "loop e0e08f29e39a917f", "early e0e08f29e39a917f", "later faddc669cb3f43b3"],
+  "broken/settings.shot": ["arrival 14adbfd721a8e660"],
+  "broken/syntax.shot": ["arrival d0b10e0257b365da"],
+  "broken/timing.shot": ["overlap ced4af862eee7154", "gap 3f971006198ce728", "short 5c8dc52232d49136"],
+};
+
+describe('plan hashes', () => {
+  it('are unchanged for every example (name and the first 16 hex digits)', async () => {
+    for (const [file, expected] of Object.entries(PINNED)) {
+      const r = await compile(readFileSync(`examples/${file}`, 'utf8'), { filename: `examples/${file}`, host: nodeHost(process.cwd()) });
+      expect(r.plan.clips.map((c) => `${c.name} ${c.hash.slice(7, 23)}`), file).toEqual(expected);
+    }
+  });
+});
+
+describe('sha256', () => {
+  let seed = 7;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const odd = ['"', '\\', '\n', '\t', '\b', '\f', '\r', '\u0000', '\u001f', '\u007f', 'é', '—', '°', '\u2028', '\ud83d\ude00', '\ud800', '\udc00', '\uffff', '\u0800', '\u07ff'];
+  const text = (): string => {
+    let s = '';
+    const n = Math.floor(rnd() * 300);
+    for (let i = 0; i < n; i++) s += rnd() < 0.7 ? String.fromCharCode(32 + Math.floor(rnd() * 95)) : odd[Math.floor(rnd() * odd.length)]!;
+    return s;
+  };
+  const node = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+  it('matches node:crypto on strings (UTF-8, lone surrogates as U+FFFD), bytes and every length around a block', () => {
+    for (let i = 0; i < 2000; i++) {
+      const s = text();
+      expect(sha256(s)).toBe(node(s));
+      const bytes = new TextEncoder().encode(s);
+      expect(sha256(bytes)).toBe(node(bytes));
+      const h = new Sha256();
+      for (let at = 0; at < bytes.length; at += 37) h.update(bytes.subarray(at, at + 37));
+      expect(h.hex()).toBe(node(bytes));
+    }
+    for (let n = 0; n < 200; n++) expect(sha256('é'.repeat(n))).toBe(node('é'.repeat(n)));
+    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('hashes a value as its stable JSON without building it', () => {
+    for (let i = 0; i < 500; i++) {
+      const value = { b: text(), a: [text(), 1.5, null, true, { z: text(), y: undefined, [text()]: -0 }], c: { d: text() } };
+      expect(stableSha256(value)).toBe(node(stableStringify(value)));
+      expect(JSON.parse(stableStringify(value))).toEqual(JSON.parse(JSON.stringify(value)));
+    }
+  });
+});
