@@ -4,6 +4,7 @@
  */
 import { compareDiagnostics, toRecord, type Diagnostic } from './diagnostics/index.js';
 import { emitClips } from './emit/emit.js';
+import { promptCache } from './emit/prompt.js';
 import type { Plan } from './emit/plan.js';
 import { parseYaml } from './frontmatter/yaml.js';
 import type { Host } from './host.js';
@@ -62,8 +63,10 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
     defaultTarget: DEFAULT_TARGET,
   });
   const diagnostics = [...resolved.diagnostics];
-  if (options.lint !== false) diagnostics.push(...(await lint(resolved, host ? { host } : {})));
-  const clips = await emitClips(resolved, host, diagnostics);
+  // Each clip's prompt is rendered once, for lint and emit.
+  const prompts = promptCache();
+  if (options.lint !== false) diagnostics.push(...(await lint(resolved, host ? { host, prompts } : { prompts })));
+  const clips = await emitClips(resolved, host, diagnostics, prompts);
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, SourceFile>([[source.name, source]]);
   if (configSource) sources.set(configSource.name, configSource);

@@ -15,9 +15,15 @@ import { chainLengths, chainParts } from '../targets/chain.js';
 import { modelOf, price, type EmitImage } from '../targets/types.js';
 import { stableSha256 } from '../util/json.js';
 import type { PlanClip, PlanImage } from './plan.js';
-import { renderPrompt } from './prompt.js';
+import { promptCache, type RenderedPrompt } from './prompt.js';
 
-export async function emitClips(file: ResolvedFile, host: Host | undefined, out: Diagnostic[]): Promise<PlanClip[]> {
+/** `prompts` shares rendered prompts with lint (compile passes the one both use). */
+export async function emitClips(
+  file: ResolvedFile,
+  host: Host | undefined,
+  out: Diagnostic[],
+  prompts: (clip: ResolvedClip) => RenderedPrompt = promptCache(),
+): Promise<PlanClip[]> {
   const hashes = new Map<string, string>();
   /** A chained clip's name → its last part, which clips made from it start from. */
   const lastPart = new Map<string, string>();
@@ -30,7 +36,7 @@ export async function emitClips(file: ResolvedFile, host: Host | undefined, out:
       // A clip made from a chained clip starts from its last part.
       const chained = part.clip.source?.clip ? lastPart.get(part.clip.source.clip.name) : undefined;
       const c: ResolvedClip = chained ? { ...part.clip, source: { ...part.clip.source!, name: chained } } : part.clip;
-      const prompt = renderPrompt(c);
+      const prompt = prompts(c);
       const emitted = file.target.emit(c, prompt.text, file);
       out.push(...emitted.diagnostics);
       let inputReference: PlanClip['inputReference'] = null;

@@ -27,19 +27,35 @@ export interface RenderedPrompt {
 
 const AFTER_SHOTS: ReadonlySet<SectionId> = new Set(['camera-notes', 'finishing']);
 
+/**
+ * Pieces of prompt text with their origins, merged into parts (adjacent pieces of one origin) only
+ * at the end, so building allocates the final strings once instead of growing them piece by piece.
+ */
 class PromptBuilder {
-  readonly parts: PromptPart[] = [];
+  private readonly origins: PromptOrigin[] = [];
+  private readonly texts: string[] = [];
+
+  get empty(): boolean {
+    return this.texts.length === 0;
+  }
 
   add(origin: PromptOrigin, text: string): void {
     if (text === '') return;
-    const last = this.parts[this.parts.length - 1];
-    if (last && last.origin === origin) last.text += text;
-    else this.parts.push({ origin, text });
+    this.origins.push(origin);
+    this.texts.push(text);
+  }
+
+  /** Add pieces rendered before (`[origin, text, origin, text, …]`, no empty texts). */
+  addAll(pieces: readonly string[]): void {
+    for (let i = 0; i < pieces.length; i += 2) {
+      this.origins.push(pieces[i] as PromptOrigin);
+      this.texts.push(pieces[i + 1]!);
+    }
   }
 
   /** Start a new block (a blank line between blocks). */
   block(): void {
-    if (this.parts.length) this.add('structure', '\n\n');
+    if (this.texts.length) this.add('structure', '\n\n');
   }
 
   line(): void {
@@ -47,9 +63,25 @@ class PromptBuilder {
   }
 
   build(): RenderedPrompt {
+    const { origins, texts } = this;
+    const parts: PromptPart[] = [];
+    for (let i = 0; i < texts.length; ) {
+      const origin = origins[i]!;
+      let j = i + 1;
+      while (j < texts.length && origins[j] === origin) j++;
+      parts.push({ origin, text: j === i + 1 ? texts[i]! : texts.slice(i, j).join('') });
+      i = j;
+    }
     // Trailing blank lines never carry meaning.
-    while (this.parts.length && this.parts[this.parts.length - 1]!.origin === 'structure' && this.parts[this.parts.length - 1]!.text.trim() === '') this.parts.pop();
-    return { text: this.parts.map((p) => p.text).join(''), parts: this.parts };
+    while (parts.length && parts[parts.length - 1]!.origin === 'structure' && parts[parts.length - 1]!.text.trim() === '') parts.pop();
+    let text = '';
+    if (parts.length === 1) text = parts[0]!.text;
+    else if (parts.length) {
+      const all: string[] = new Array(parts.length);
+      for (let i = 0; i < parts.length; i++) all[i] = parts[i]!.text;
+      text = all.join('');
+    }
+    return { text, parts };
   }
 }
 
@@ -58,13 +90,53 @@ function originOf(o: SectionOrigin): PromptOrigin {
 }
 
 function join(fragments: readonly Fragment[]): string {
-  return fragments
-    .map((f) => f.text.trim())
-    .filter(Boolean)
-    .join(' ');
+  if (fragments.length === 1) return fragments[0]!.text.trim();
+  let out = '';
+  for (const f of fragments) {
+    const t = f.text.trim();
+    if (t) out = out ? `${out} ${t}` : t;
+  }
+  return out;
 }
 
-function section(b: PromptBuilder, s: ResolvedSection, extra: readonly Fragment[] = []): void {
+/** A section rendered on its own: its pieces, and whether it says anything at all. */
+interface SectionPieces {
+  pieces: string[];
+  empty: boolean;
+}
+
+/**
+ * Sections rendered once per compile: most clips inherit the same look sections (the same
+ * objects), and each is rendered for every clip's prompt.
+ */
+export type SectionMemo = WeakMap<ResolvedSection, SectionPieces>;
+
+function sectionPieces(s: ResolvedSection, memo: SectionMemo | undefined): SectionPieces {
+  const known = memo?.get(s);
+  if (known) return known;
+  const origin = originOf(s.origin);
+  const head = join(s.head);
+  const pieces: string[] = ['structure', `${s.label}:`];
+  if (head) pieces.push('structure', ' ', origin, head);
+  let empty = head === '';
+  for (const sub of s.subs) {
+    pieces.push('structure', '\n', 'structure', `${sub.label}:`);
+    const t = join(sub.text);
+    if (t) {
+      pieces.push('structure', ' ', originOf(sub.origin), t);
+      empty = false;
+    }
+  }
+  const r = { pieces, empty };
+  memo?.set(s, r);
+  return r;
+}
+
+function section(b: PromptBuilder, s: ResolvedSection, memo: SectionMemo | undefined, extra: readonly Fragment[] = []): void {
+  if (extra.length === 0) {
+    b.addAll(sectionPieces(s, memo).pieces);
+    return;
+  }
   const origin = originOf(s.origin);
   const head = join(s.head);
   const more = join(extra);
@@ -135,18 +207,34 @@ function dialogueLine(b: PromptBuilder, d: A.Dialogue): void {
   b.add('structure', '"');
 }
 
-export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
+/**
+ * Prompts rendered once per clip and shared (lint measures them, emit sends them), with the
+ * sections they share rendered once.
+ */
+export function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
+  const prompts = new Map<ResolvedClip, RenderedPrompt>();
+  const sections: SectionMemo = new WeakMap();
+  return (clip) => {
+    let p = prompts.get(clip);
+    if (!p) {
+      p = renderPrompt(clip, sections);
+      prompts.set(clip, p);
+    }
+    return p;
+  };
+}
+
+export function renderPrompt(clip: ResolvedClip, memo?: SectionMemo): RenderedPrompt {
   const b = new PromptBuilder();
   const changeOnly = clip.kind === 'remix' || clip.kind === 'edit';
   // An empty section (a bare `Sound:`) says nothing; a label alone would only confuse the model.
-  const sections = (changeOnly ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections).filter(
-    (s) => join(s.head) !== '' || s.subs.some((sub) => join(sub.text) !== ''),
-  );
+  const sections: ResolvedSection[] = [];
+  for (const s of clip.sections) if ((!changeOnly || s.origin.kind === 'clip') && !sectionPieces(s, memo).empty) sections.push(s);
 
   if (changeOnly) {
     for (const c of clip.changes) {
       if (!c.text.text) continue;
-      if (b.parts.length) b.line();
+      if (!b.empty) b.line();
       b.add('clip', c.text.text);
     }
   }
@@ -154,15 +242,15 @@ export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
   const style = sections.find((s) => s.id === 'style');
   if (style) {
     b.block();
-    section(b, style);
+    section(b, style, memo);
   }
-  const look = sections.filter((s) => s.id !== 'style' && s.id !== 'scene' && !(s.id && AFTER_SHOTS.has(s.id)));
-  if (look.length) {
-    b.block();
-    look.forEach((s, i) => {
-      if (i) b.line();
-      section(b, s);
-    });
+  let first = true;
+  for (const s of sections) {
+    if (s.id === 'style' || s.id === 'scene' || (s.id && AFTER_SHOTS.has(s.id))) continue;
+    if (first) b.block();
+    else b.line();
+    first = false;
+    section(b, s, memo);
   }
   if (clip.cast.length) {
     b.block();
@@ -175,12 +263,13 @@ export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
   }
   const scene = sections.find((s) => s.id === 'scene');
   // A Change: in a new clip has no source to change; it is sent as scene text (and reported).
-  const prose = [...clip.prose.map((p) => p.text), ...(changeOnly ? [] : clip.changes.map((c) => c.text))]
-    .sort((a, b) => a.span.start - b.span.start)
-    .map((t) => ({ text: t.text, span: t.span }));
+  const prose: Fragment[] = [];
+  for (const p of clip.prose) prose.push(p.text);
+  if (!changeOnly) for (const c of clip.changes) prose.push(c.text);
+  if (prose.length > 1) prose.sort((a, b) => a.span.start - b.span.start);
   if (scene || prose.some((p) => p.text)) {
     b.block();
-    if (scene) section(b, scene, prose);
+    if (scene) section(b, scene, memo, prose);
     else {
       b.add('structure', 'Scene: ');
       b.add('clip', join(prose));
@@ -195,10 +284,11 @@ export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
     }
   }
   // Words nobody says (`TOM:` with nothing after it, reported as SC112) are not sent.
-  const dialogue = [...clip.dialogue, ...clip.shots.flatMap((s) => s.items.filter((i): i is A.Dialogue => i.kind === 'Dialogue'))]
-    .filter((d) => d.line.text.trim() !== '')
-    .sort((x, y) => x.span.start - y.span.start);
+  const dialogue: A.Dialogue[] = [];
+  for (const d of clip.dialogue) if (d.line.text.trim() !== '') dialogue.push(d);
+  for (const s of clip.shots) for (const i of s.items) if (i.kind === 'Dialogue' && i.line.text.trim() !== '') dialogue.push(i);
   if (dialogue.length) {
+    if (dialogue.length > 1) dialogue.sort((x, y) => x.span.start - y.span.start);
     b.block();
     b.add('structure', 'Dialogue:');
     for (const d of dialogue) {
@@ -206,9 +296,10 @@ export function renderPrompt(clip: ResolvedClip): RenderedPrompt {
       dialogueLine(b, d);
     }
   }
-  for (const s of sections.filter((x) => x.id && AFTER_SHOTS.has(x.id))) {
+  for (const s of sections) {
+    if (!(s.id && AFTER_SHOTS.has(s.id))) continue;
     b.block();
-    section(b, s);
+    section(b, s, memo);
   }
   return b.build();
 }

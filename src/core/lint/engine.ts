@@ -3,7 +3,7 @@
  * rule's meta unless `lint:` settings override it; `// shotc-disable…` comments suppress reports.
  */
 import { diagnostic, lookupEntry, type Diagnostic, type Severity } from '../diagnostics/index.js';
-import { renderPrompt, type RenderedPrompt } from '../emit/prompt.js';
+import { promptCache, type RenderedPrompt } from '../emit/prompt.js';
 import type { Host } from '../host.js';
 import type { ResolvedClip, ResolvedFile } from '../resolve/model.js';
 import type { RuleSetting } from '../settings/schema.js';
@@ -20,6 +20,8 @@ export interface LintOptions {
   speed?: 'fast' | 'all';
   /** Replace the registered rules (tests, embedding). */
   rules?: readonly Rule[];
+  /** Rendered prompts to share (compile renders each clip's once for lint and emit). */
+  prompts?: (clip: ResolvedClip) => RenderedPrompt;
 }
 
 interface Active {
@@ -31,7 +33,7 @@ interface Active {
 /** Run the fast rules synchronously (the language server calls this on every change). */
 export function lintFast(file: ResolvedFile, options: Omit<LintOptions, 'speed' | 'host'> = {}): Diagnostic[] {
   const { active, diagnostics } = configure(file, options.rules ?? allRules(), 'fast');
-  const prompts = promptCache();
+  const prompts = options.prompts ?? promptCache();
   const visitors = active.map((a) => ({ a, v: a.rule.create(context(file, a, undefined, diagnostics, prompts)) }));
   walk(file, visitors.map((x) => x.v), false);
   return finish(file, diagnostics);
@@ -41,22 +43,10 @@ export function lintFast(file: ResolvedFile, options: Omit<LintOptions, 'speed' 
 export async function lint(file: ResolvedFile, options: LintOptions = {}): Promise<Diagnostic[]> {
   const speed = options.speed ?? 'all';
   const { active, diagnostics } = configure(file, options.rules ?? allRules(), options.host ? speed : 'fast');
-  const prompts = promptCache();
+  const prompts = options.prompts ?? promptCache();
   const visitors = active.map((a) => a.rule.create(context(file, a, options.host, diagnostics, prompts)));
   await walk(file, visitors, true);
   return finish(file, diagnostics);
-}
-
-function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
-  const cache = new Map<ResolvedClip, RenderedPrompt>();
-  return (clip) => {
-    let p = cache.get(clip);
-    if (!p) {
-      p = renderPrompt(clip);
-      cache.set(clip, p);
-    }
-    return p;
-  };
 }
 
 function configure(file: ResolvedFile, rules: readonly Rule[], speed: 'fast' | 'all'): { active: Active[]; diagnostics: Diagnostic[] } {
