@@ -4,7 +4,8 @@
 // obscenity (CommonJS, ~40 files) is bundled too: `compile` runs it on every prose line, and
 // resolving and loading its files cost ~20 ms per start.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['chevrotain', 'zod', 'yaml', 'obscenity']);
@@ -27,9 +28,11 @@ const zodWithoutLocales = {
   },
 };
 
+const outdir = 'dist';
+const started = Date.now();
 const result = await build({
   entryPoints: { shotc: 'src/cli/entry.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
@@ -45,6 +48,11 @@ const result = await build({
   banner: { js: "import { createRequire as __shotcCreateRequire } from 'node:module'; const require = __shotcCreateRequire(import.meta.url);" },
 });
 
-// Chunk names carry a content hash: drop the chunks of earlier builds.
-const current = new Set(Object.keys(result.metafile.outputs).map((f) => f.replace(/^dist\/chunks\//, '').replace(/\.map$/, '')));
-for (const f of readdirSync('dist/chunks')) if (!current.has(f.replace(/\.map$/, ''))) rmSync(`dist/chunks/${f}`);
+// Chunk names carry a content hash: drop the chunks of earlier builds (not ones another build
+// running at the same time may have just written).
+const chunks = path.join(outdir, 'chunks');
+const current = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(f)));
+for (const f of readdirSync(chunks)) {
+  const file = path.resolve(chunks, f);
+  if (!current.has(file) && statSync(file).mtimeMs < started) rmSync(file);
+}
