@@ -8,7 +8,6 @@ import { promptCache } from './emit/prompt.js';
 import type { Plan } from './emit/plan.js';
 import { parseYaml } from './frontmatter/yaml.js';
 import type { Host } from './host.js';
-import { lint } from './lint/engine.js';
 import type { ResolvedFile } from './resolve/model.js';
 import { resolve } from './resolve/resolve.js';
 import type { CliOverrides } from './resolve/settings.js';
@@ -65,7 +64,11 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
   const diagnostics = [...resolved.diagnostics];
   // Each clip's prompt is rendered once, for lint and emit.
   const prompts = promptCache();
-  if (options.lint !== false) diagnostics.push(...(await lint(resolved, host ? { host, prompts } : { prompts })));
+  // The rules (and their lexicons) load only when they run: `compile --no-lint` never reads them.
+  if (options.lint !== false) {
+    const { lint } = await import('./lint/engine.js');
+    diagnostics.push(...(await lint(resolved, host ? { host, prompts } : { prompts })));
+  }
   const clips = await emitClips(resolved, host, diagnostics, prompts);
   diagnostics.sort(compareDiagnostics);
   const sources = new Map<string, SourceFile>([[source.name, source]]);
