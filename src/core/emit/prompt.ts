@@ -64,25 +64,37 @@ class PromptBuilder {
 
   build(): RenderedPrompt {
     const { origins, texts } = this;
-    const parts: PromptPart[] = [];
+    // Runs of pieces with one origin are the parts: [first piece, end piece) each.
+    const runs: number[] = [];
     for (let i = 0; i < texts.length; ) {
-      const origin = origins[i]!;
       let j = i + 1;
-      while (j < texts.length && origins[j] === origin) j++;
-      parts.push({ origin, text: j === i + 1 ? texts[i]! : texts.slice(i, j).join('') });
+      while (j < texts.length && origins[j] === origins[i]) j++;
+      runs.push(i, j);
       i = j;
     }
     // Trailing blank lines never carry meaning.
-    while (parts.length && parts[parts.length - 1]!.origin === 'structure' && parts[parts.length - 1]!.text.trim() === '') parts.pop();
-    let text = '';
-    if (parts.length === 1) text = parts[0]!.text;
-    else if (parts.length) {
-      const all: string[] = new Array(parts.length);
-      for (let i = 0; i < parts.length; i++) all[i] = parts[i]!.text;
-      text = all.join('');
+    while (runs.length && origins[runs[runs.length - 2]!] === 'structure' && blank(texts, runs[runs.length - 2]!, runs[runs.length - 1]!)) runs.length -= 2;
+    const end = runs.length ? runs[runs.length - 1]! : 0;
+    if (end < texts.length) texts.length = end;
+    const text = texts.length === 1 ? texts[0]! : texts.join('');
+    // A part of several pieces is a slice of the text (which shares its characters).
+    const parts: PromptPart[] = [];
+    let at = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const i = runs[r]!;
+      const j = runs[r + 1]!;
+      let length = 0;
+      for (let k = i; k < j; k++) length += texts[k]!.length;
+      parts.push({ origin: origins[i]!, text: j === i + 1 ? texts[i]! : text.slice(at, at + length) });
+      at += length;
     }
     return { text, parts };
   }
+}
+
+function blank(texts: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (texts[k]!.trim() !== '') return false;
+  return true;
 }
 
 function originOf(o: SectionOrigin): PromptOrigin {

@@ -32,6 +32,7 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+const COUNT = new RegExp(WORD.source, 'gu');
 
 /** Lower case without accents: "Beyoncé" → "beyonce", "PELÉ" → "pele". */
 export function normalise(s: string): string {
@@ -53,39 +54,72 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** [start, end) ranges of text inside double quotes (straight or curly), quotes included. */
-export function quotedRanges(text: string): Array<[number, number]> {
+const NO_RANGES: ReadonlyArray<[number, number]> = Object.freeze([]) as ReadonlyArray<[number, number]>;
+
+const quoted = memo((text: string): ReadonlyArray<[number, number]> => {
   const out: Array<[number, number]> = [];
   const re = /"[^"]*"?|“[^”]*”?/g;
   for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   return out;
+});
+
+/** How many words `words(text)` finds. */
+export const wordCount = memo((text: string): number => {
+  let n = 0;
+  COUNT.lastIndex = 0;
+  while (COUNT.exec(text)) n++;
+  return n;
+});
+
+/** [start, end) ranges of text inside double quotes (straight or curly), quotes included. Shared: do not modify. */
+export function quotedRanges(text: string): ReadonlyArray<[number, number]> {
+  // Most lines quote nothing.
+  if (text.indexOf('"') === -1 && text.indexOf('“') === -1) return NO_RANGES;
+  return quoted(text);
 }
 
 export function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
-  return ranges.some(([s, e]) => at >= s && at < e);
+  for (let i = 0; i < ranges.length; i++) if (at >= ranges[i]![0] && at < ranges[i]![1]) return true;
+  return false;
+}
+
+/** `.`, `!`, `?` or `;`. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59;
+}
+
+/** What `String.prototype.trim` removes: white space and line terminators. */
+export function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The sentence around `at`: from after the previous `.`, `!`, `?` or `;` to the next one. */
 export function sentenceAt(text: string, at: number): { start: number; end: number } {
   let s = at;
-  while (s > 0 && !/[.!?;]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !isStop(text.charCodeAt(s - 1))) s--;
   let e = at;
-  while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
+  while (e < text.length && !isStop(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
 
-/** Sentences of a line, as [start, end) ranges (terminators excluded). */
-export function sentences(text: string): Array<[number, number]> {
+/** Sentences of a line, as [start, end) ranges (terminators excluded). Shared: do not modify. */
+export const sentences = memo((text: string): ReadonlyArray<[number, number]> => {
   const out: Array<[number, number]> = [];
   let s = 0;
+  // Whether the sentence so far has anything but white space.
+  let content = false;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || /[.!?;]/.test(text[i]!)) {
-      if (text.slice(s, i).trim()) out.push([s, i]);
+    const c = i === text.length ? -1 : text.charCodeAt(i);
+    if (c === -1 || isStop(c)) {
+      if (content) out.push([s, i]);
       s = i + 1;
-    }
+      content = false;
+    } else if (!content && !isTrimmed(c)) content = true;
   }
   return out;
-}
+});
 
 /**
  * The span to delete to remove `text[start, end)` cleanly: with one neighbouring space, and with a

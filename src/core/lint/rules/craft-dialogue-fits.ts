@@ -1,6 +1,6 @@
 import { formatTime } from '../../format/format.js';
 import type * as A from '../../syntax/ast.js';
-import { words } from '../guardrails/text.js';
+import { wordCount } from '../guardrails/text.js';
 import { ruleMeta } from '../meta.js';
 import type { Rule } from '../types.js';
 
@@ -13,7 +13,7 @@ export const craftDialogueFits: Rule = {
   create(ctx) {
     const o = ctx.options['wordsPerSecond'];
     const wps = typeof o === 'number' && o > 0 ? o : DEFAULT_WORDS_PER_SECOND;
-    const count = (ds: readonly A.Dialogue[]): number => ds.reduce((n, d) => n + words(d.line.text).length, 0);
+    const count = (ds: readonly A.Dialogue[]): number => ds.reduce((n, d) => n + wordCount(d.line.text), 0);
     const check = (ds: readonly A.Dialogue[], seconds: number, what: string): void => {
       if (!ds.length || seconds <= 0) return;
       const n = count(ds);

@@ -15,15 +15,19 @@ export const craftOneCameraMove: Rule = {
   create(ctx) {
     const byShot = new Map<A.Shot, Array<MoveHit & { span: Span }>>();
     const add = (shot: A.Shot, text: string, at: Span, from = 0, to = text.length): void => {
-      const list = byShot.get(shot) ?? [];
-      for (const h of cameraMoves(text.slice(from, to))) list.push({ ...h, span: spanIn(at, from + h.start, from + h.end) });
-      byShot.set(shot, list);
+      const moves = cameraMoves(from === 0 && to === text.length ? text : text.slice(from, to));
+      if (moves.length === 0) return;
+      let list = byShot.get(shot);
+      if (!list) byShot.set(shot, (list = []));
+      for (const h of moves) list.push({ ...h, span: spanIn(at, from + h.start, from + h.end) });
     };
     return {
       text(f) {
         if (!f.shot) return;
         if (f.kind === 'camera' || (f.kind === 'shot-key' && /^camera$/i.test(f.label ?? ''))) add(f.shot, f.text, f.span);
         else if (f.kind === 'prose' || f.kind === 'trailing') {
+          // A sentence about the camera names it; a line that does not has no such sentence.
+          if (!CAMERA_SUBJECT.test(f.text)) return;
           for (const [s, e] of sentences(f.text)) if (CAMERA_SUBJECT.test(f.text.slice(s, e))) add(f.shot, f.text, f.span, s, e);
         }
       },
