@@ -1,4 +1,69 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/shotc.js';
+/**
+ * The quick commands run from dist/shotc-quick.cjs through V8's code cache (Node 20 has none for
+ * ES modules, and compiling the bundle at every start cost ~100 ms of `shotc compile`). One cache
+ * per command (each holds the functions its first run compiled), kept in the package's
+ * node_modules/.cache/shotc (or ~/.cache/shotc), keyed by the script's content hash and the Node
+ * version, written atomically, and rebuilt whenever V8 rejects it. Everything else runs from the
+ * ESM bundle. SHOTC_NO_CODE_CACHE=1 turns the cache off.
+ */
+const QUICK = new Set(['compile', 'lint', 'fmt', 'parse', 'explain', 'targets']);
+const argv = process.argv.slice(2);
 
-await runCli(process.argv.slice(2));
+if (QUICK.has(argv[0] ?? '')) {
+  await runQuick(argv);
+} else {
+  const { runCli } = await import('../dist/shotc.js');
+  await runCli(argv);
+}
+
+async function runQuick(args) {
+  const [fs, path, vm, crypto, os, { createRequire }, { fileURLToPath, pathToFileURL }] = await Promise.all([
+    import('node:fs'),
+    import('node:path'),
+    import('node:vm'),
+    import('node:crypto'),
+    import('node:os'),
+    import('node:module'),
+    import('node:url'),
+  ]);
+  const filename = fileURLToPath(new URL('../dist/shotc-quick.cjs', import.meta.url));
+  const source = fs.readFileSync(filename, 'utf8');
+  const useCache = !process.env.SHOTC_NO_CODE_CACHE;
+  const key = `${args[0]}-${crypto.createHash('sha256').update(source).digest('hex').slice(0, 16)}-${process.version}-${process.arch}.bin`;
+  const dirs = [path.join(path.dirname(filename), '..', 'node_modules', '.cache', 'shotc'), path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'shotc')];
+  let cachedData;
+  if (useCache) {
+    for (const dir of dirs) {
+      try {
+        cachedData = fs.readFileSync(path.join(dir, key));
+        break;
+      } catch {
+        // not cached there
+      }
+    }
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __shotcScriptUrl) {${source}\n})`, {
+    filename,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(filename), module, filename, path.dirname(filename), pathToFileURL(filename).href);
+  await module.exports.runCli(args);
+  if (useCache && (!cachedData || script.cachedDataRejected)) {
+    // After the run, so the functions it compiled are in the cache too.
+    const data = script.createCachedData();
+    for (const dir of dirs) {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
+        fs.writeFileSync(tmp, data);
+        fs.renameSync(tmp, path.join(dir, key));
+        break;
+      } catch {
+        // not writable: try the next place, else run without a cache
+      }
+    }
+  }
+}

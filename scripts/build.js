@@ -56,3 +56,37 @@ for (const f of readdirSync(chunks)) {
   const file = path.resolve(chunks, f);
   if (!current.has(file) && statSync(file).mtimeMs < started) rmSync(file);
 }
+
+/**
+ * The quick commands (compile, lint, fmt, parse, explain, targets) also ship as one CommonJS
+ * script, dist/shotc-quick.cjs, that bin/shotc.js runs through V8's code cache: ESM modules get no
+ * code cache on Node 20, and compiling ~1 MB of bundled code at every start (and each function
+ * again the first time it runs) was a third of `shotc compile`'s time. The other commands (render,
+ * emulate, lsp, preview: SDKs, servers) keep the ESM bundle above, so they are stubbed out here.
+ */
+const ESM_ONLY = /^\.\/commands\/(?:render|emulate|lsp|preview)\.js$/;
+const esmOnlyCommands = {
+  name: 'esm-only-commands',
+  setup(b) {
+    b.onResolve({ filter: ESM_ONLY }, (args) => ({ path: args.path, namespace: 'shotc-esm-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'shotc-esm-only' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the quick bundle; bin/shotc.js runs it from dist/shotc.js`)});`,
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  entryPoints: { 'shotc-quick': 'src/cli/entry.ts' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  external: external.flatMap((name) => [name, `${name}/*`]),
+  logLevel: 'warning',
+  plugins: [zodWithoutLocales, esmOnlyCommands],
+  // bin/shotc.js passes the script's URL (modules use it to find files next to the package).
+  define: { 'import.meta.url': '__shotcScriptUrl' },
+});
