@@ -63,7 +63,8 @@ describe('sha256', () => {
 
   it('hashes a value as its stable JSON without building it', () => {
     for (let i = 0; i < 500; i++) {
-      const value = { b: text(), a: [text(), 1.5, null, true, { z: text(), y: undefined, [text()]: -0 }], c: { d: text() } };
+      const many = Object.fromEntries(Array.from({ length: i % 40 }, () => [text().slice(0, 4), text().slice(0, 9)]));
+      const value = { b: text(), a: [text(), 1.5, null, true, { z: text(), y: undefined, [text()]: -0 }], c: { d: text() }, many };
       expect(stableSha256(value)).toBe(node(stableStringify(value)));
       expect(JSON.parse(stableStringify(value))).toEqual(JSON.parse(JSON.stringify(value)));
     }

@@ -15,6 +15,7 @@ const K = new Int32Array([
 ]);
 
 const HEX = '0123456789abcdef';
+const INIT = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 /** Message schedule, shared: hashing is synchronous, so one hasher compresses at a time. */
 const W = new Int32Array(64);
@@ -66,7 +67,7 @@ function compress(h: Int32Array, buf: Uint8Array, at = 0): void {
 
 /** An incremental SHA-256 of bytes and of strings (as UTF-8, lone surrogates as U+FFFD like TextEncoder). */
 export class Sha256 {
-  private readonly h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly h = new Int32Array(INIT);
   private readonly buf = new Uint8Array(64);
   private pos = 0;
   /** Bytes hashed so far, not counting `pos`. */
@@ -206,22 +207,40 @@ export class Sha256 {
     for (let shift = 12; shift >= 0; shift -= 4) this.byte(HEX.charCodeAt((c >> shift) & 15));
   }
 
-  /** The digest as lower-case hex. The hasher is finished after this. */
+  /** The digest as lower-case hex. The hasher is finished after this (`reset` starts it again). */
   hex(): string {
     const bits = (this.done + this.pos) * 8;
     this.byte(0x80);
     while (this.pos !== 56) this.byte(0);
     const hi = Math.floor(bits / 0x100000000);
     const lo = bits >>> 0;
-    for (const x of [hi >>> 24, hi >>> 16, hi >>> 8, hi, lo >>> 24, lo >>> 16, lo >>> 8, lo]) this.byte(x & 255);
-    let out = '';
+    this.byte((hi >>> 24) & 255);
+    this.byte((hi >>> 16) & 255);
+    this.byte((hi >>> 8) & 255);
+    this.byte(hi & 255);
+    this.byte(lo >>> 24);
+    this.byte((lo >>> 16) & 255);
+    this.byte((lo >>> 8) & 255);
+    this.byte(lo & 255);
+    const digits = DIGITS;
     for (let i = 0; i < 8; i++) {
       const x = this.h[i]!;
-      for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(x >>> shift) & 15];
+      for (let k = 0; k < 8; k++) digits[i * 8 + k] = HEX.charCodeAt((x >>> (28 - 4 * k)) & 15);
     }
-    return out;
+    return String.fromCharCode.apply(null, digits);
+  }
+
+  /** Start a new hash. */
+  reset(): this {
+    this.h.set(INIT);
+    this.pos = 0;
+    this.done = 0;
+    return this;
   }
 }
+
+/** The 64 hex digits of a digest, as char codes (one string is made from them). */
+const DIGITS: number[] = new Array<number>(64).fill(0);
 
 export function sha256(data: Uint8Array | string): string {
   return new Sha256().update(data).hex();

@@ -6,6 +6,7 @@
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { LEXICON, MINORS, type Category } from './content.data.js';
+import { memo } from './text.js';
 
 export interface ContentHit {
   start: number;
@@ -38,16 +39,7 @@ const minors = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MINORS})(?![\p{L}\p{N
  * Results per line of text: the language server re-lints on every keystroke, and only the line
  * being typed changes, so every other line is a lookup.
  */
-const cache = new Map<string, readonly ContentHit[]>();
-
-export function findContent(text: string): readonly ContentHit[] {
-  const known = cache.get(text);
-  if (known) return known;
-  const hits = scan(text);
-  if (cache.size >= 20_000) cache.clear();
-  cache.set(text, hits);
-  return hits;
-}
+export const findContent: (text: string) => readonly ContentHit[] = memo((text) => scan(text));
 
 function scan(text: string): ContentHit[] {
   lexicon ??= new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LEXICON.map(([p]) => `(${p.replace(/\((?!\?)/g, '(?:')})`).join('|')})(?![\p{L}\p{N}])`, 'giu');

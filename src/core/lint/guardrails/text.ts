@@ -7,20 +7,41 @@ import type { Span } from '../../source/index.js';
 
 /**
  * `fn` remembered per text. The language server lints on every keystroke and only the line being
- * typed changes, so every other line's result is a lookup. Bounded: cleared when full.
+ * typed changes, so every other line's result is a lookup. All memoised functions share one table
+ * of texts, and the text looked up last is remembered: the rules call one function after another
+ * on the same line, so each line is looked up once, not once per function. Bounded: cleared when
+ * full.
  */
-export function memo<T>(fn: (text: string) => T, max = 20_000): (text: string) => T {
-  const cache = new Map<string, T>();
+export function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const id = memos++;
   return (text) => {
-    let r = cache.get(text);
+    let record: unknown[];
+    if (text === lastText) record = lastRecord;
+    else {
+      let known = records.get(text);
+      if (!known) {
+        if (records.size >= MAX_TEXTS) records.clear();
+        known = [];
+        records.set(text, known);
+      }
+      lastText = text;
+      lastRecord = record = known;
+    }
+    let r = record[id] as T | undefined;
     if (r === undefined) {
       r = fn(text);
-      if (cache.size >= max) cache.clear();
-      cache.set(text, r);
+      record[id] = r;
     }
     return r;
   };
 }
+
+const MAX_TEXTS = 50_000;
+let memos = 0;
+/** Per text, each memoised function's result (by the function's index). */
+const records = new Map<string, unknown[]>();
+let lastText: string | undefined;
+let lastRecord: unknown[] = [];
 
 export interface Word {
   /** As written. */
@@ -54,15 +75,6 @@ export function words(text: string): Word[] {
   return out;
 }
 
-const NO_RANGES: ReadonlyArray<[number, number]> = Object.freeze([]) as ReadonlyArray<[number, number]>;
-
-const quoted = memo((text: string): ReadonlyArray<[number, number]> => {
-  const out: Array<[number, number]> = [];
-  const re = /"[^"]*"?|“[^”]*”?/g;
-  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
-  return out;
-});
-
 /** How many words `words(text)` finds. */
 export const wordCount = memo((text: string): number => {
   let n = 0;
@@ -71,12 +83,17 @@ export const wordCount = memo((text: string): number => {
   return n;
 });
 
+const NO_RANGES: ReadonlyArray<[number, number]> = Object.freeze([]) as ReadonlyArray<[number, number]>;
+
 /** [start, end) ranges of text inside double quotes (straight or curly), quotes included. Shared: do not modify. */
-export function quotedRanges(text: string): ReadonlyArray<[number, number]> {
+export const quotedRanges = memo((text: string): ReadonlyArray<[number, number]> => {
   // Most lines quote nothing.
   if (text.indexOf('"') === -1 && text.indexOf('“') === -1) return NO_RANGES;
-  return quoted(text);
-}
+  const out: Array<[number, number]> = [];
+  const re = /"[^"]*"?|“[^”]*”?/g;
+  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+});
 
 export function inRanges(ranges: ReadonlyArray<[number, number]>, at: number): boolean {
   for (let i = 0; i < ranges.length; i++) if (at >= ranges[i]![0] && at < ranges[i]![1]) return true;
