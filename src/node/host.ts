@@ -1,8 +1,17 @@
 /** The Host for Node: files on disk, paths relative to a working directory. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Host } from '../core/host.js';
-import { sharedFaceDetector } from './face-detector.js';
+import type { FaceDetector, Host } from '../core/host.js';
+
+let detector: Promise<FaceDetector> | null = null;
+
+/** The shared face detector, its module (ffmpeg, child processes) loaded at the first image. */
+const faceDetector: FaceDetector = {
+  async detect(image) {
+    detector ??= import('./face-detector.js').then((m) => m.sharedFaceDetector());
+    return (await detector).detect(image);
+  },
+};
 
 export function nodeHost(cwd = process.cwd()): Host {
   const abs = (p: string): string => path.resolve(cwd, p);
@@ -25,7 +34,7 @@ export function nodeHost(cwd = process.cwd()): Host {
     },
     cwd: () => toPosix(cwd),
     // Loads nothing until a reference image is checked for faces.
-    faceDetector: sharedFaceDetector(),
+    faceDetector,
   };
 }
 
