@@ -3,9 +3,9 @@
  * The quick commands run from dist/shotc-quick.cjs through V8's code cache (Node 20 has none for
  * ES modules, and compiling the bundle at every start cost ~100 ms of `shotc compile`). One cache
  * per command (each holds the functions its first run compiled), kept in the package's
- * node_modules/.cache/shotc (or ~/.cache/shotc), keyed by the script's content hash and the Node
- * version, written atomically, and rebuilt whenever V8 rejects it. Everything else runs from the
- * ESM bundle. SHOTC_NO_CODE_CACHE=1 turns the cache off.
+ * node_modules/.cache/shotc (or ~/.cache/shotc), keyed by the script's content hash (the build
+ * writes it on the first line) and the Node version, written atomically, and rebuilt whenever V8
+ * rejects it. Everything else runs from the ESM bundle. SHOTC_NO_CODE_CACHE=1 turns the cache off.
  */
 const QUICK = new Set(['compile', 'lint', 'fmt', 'parse', 'explain', 'targets']);
 const argv = process.argv.slice(2);
@@ -18,12 +18,10 @@ if (QUICK.has(argv[0] ?? '')) {
 }
 
 async function runQuick(args) {
-  const [fs, path, vm, crypto, os, v8, { createRequire }, { fileURLToPath, pathToFileURL }] = await Promise.all([
+  const [fs, path, vm, v8, { createRequire }, { fileURLToPath, pathToFileURL }] = await Promise.all([
     import('node:fs'),
     import('node:path'),
     import('node:vm'),
-    import('node:crypto'),
-    import('node:os'),
     import('node:v8'),
     import('node:module'),
     import('node:url'),
@@ -34,9 +32,13 @@ async function runQuick(args) {
   v8.setFlagsFromString('--regexp-tier-up-ticks=20');
   const filename = fileURLToPath(new URL('../dist/shotc-quick.cjs', import.meta.url));
   const source = fs.readFileSync(filename, 'utf8');
-  const useCache = !process.env.SHOTC_NO_CODE_CACHE;
-  const key = `${args[0]}-${crypto.createHash('sha256').update(source).digest('hex').slice(0, 16)}-${process.version}-${process.arch}.bin`;
-  const dirs = [path.join(path.dirname(filename), '..', 'node_modules', '.cache', 'shotc'), path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'shotc')];
+  // The build writes the content hash on the first line ("// shotc-quick <hash>").
+  const hash = /^\/\/ shotc-quick ([0-9a-f]+)\n/.exec(source.slice(0, 64))?.[1];
+  const useCache = !process.env.SHOTC_NO_CODE_CACHE && hash !== undefined;
+  const prefix = `${args[0]}-`;
+  const key = `${prefix}${hash}-${process.version}-${process.arch}.bin`;
+  const home = process.env.XDG_CACHE_HOME || (process.env.HOME || process.env.USERPROFILE ? path.join(process.env.HOME || process.env.USERPROFILE, '.cache') : null);
+  const dirs = [path.join(path.dirname(filename), '..', 'node_modules', '.cache', 'shotc'), ...(home ? [path.join(home, 'shotc')] : [])];
   let cachedData;
   if (useCache) {
     for (const dir of dirs) {
@@ -65,6 +67,8 @@ async function runQuick(args) {
         const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, path.join(dir, key));
+        // This command's caches for earlier builds or other Node versions.
+        for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.bin') && f !== key) fs.rmSync(path.join(dir, f), { force: true });
         break;
       } catch {
         // not writable: try the next place, else run without a cache

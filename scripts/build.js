@@ -4,7 +4,8 @@
 // obscenity (CommonJS, ~40 files) is bundled too: `compile` runs it on every prose line, and
 // resolving and loading its files cost ~20 ms per start.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -75,7 +76,7 @@ const esmOnlyCommands = {
     }));
   },
 };
-await build({
+const quick = await build({
   entryPoints: { 'shotc-quick': 'src/cli/entry.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
@@ -89,4 +90,11 @@ await build({
   plugins: [zodWithoutLocales, esmOnlyCommands],
   // bin/shotc.js passes the script's URL (modules use it to find files next to the package).
   define: { 'import.meta.url': '__shotcScriptUrl' },
+  write: false,
 });
+// The first line names the script's content, so bin/shotc.js keys its code cache without hashing
+// 1 MB at every start.
+for (const out of quick.outputFiles) {
+  const hash = createHash('sha256').update(out.contents).digest('hex').slice(0, 16);
+  writeFileSync(out.path, Buffer.concat([Buffer.from(`// shotc-quick ${hash}\n`), out.contents]));
+}
