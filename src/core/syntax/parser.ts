@@ -8,7 +8,7 @@
  * shots with their lines) rather than a generic CST: it allocates a fraction of what a CST does,
  * and the AST builder gives each line its meaning separately.
  */
-import { EmbeddedActionsParser, createToken, Lexer, type IToken, tokenMatcher } from 'chevrotain';
+import { EmbeddedActionsParser, createToken, Lexer, type IOrAlt, type IToken, tokenMatcher } from 'chevrotain';
 import {
   allTokens,
   CastHeading,
@@ -18,6 +18,7 @@ import {
   LookHeading,
   NameLine,
   Prose,
+  shotLexer,
   Timing,
 } from './tokens.js';
 import type { LineInfo } from './lines.js';
@@ -53,6 +54,10 @@ function payload(token: IToken): LineInfo | undefined {
 }
 
 class ShotParser extends EmbeddedActionsParser {
+  private headingAlts: IOrAlt<IToken>[] | undefined;
+  private itemAlts: IOrAlt<OutlineItem>[] | undefined;
+  private shotLineAlts: IOrAlt<OutlineItem>[] | undefined;
+
   constructor() {
     super([ContentLine, ...allTokens], { recoveryEnabled: true, maxLookahead: 1 });
     this.performSelfAnalysis();
@@ -75,11 +80,14 @@ class ShotParser extends EmbeddedActionsParser {
   });
 
   readonly block = this.RULE('block', (): OutlineBlock => {
-    const heading = this.OR([
-      { ALT: () => this.CONSUME(CastHeading) },
-      { ALT: () => this.CONSUME(LookHeading) },
-      { ALT: () => this.CONSUME(ClipHeading) },
-    ]);
+    // Alternatives are built once (they only close over the parser), as Chevrotain recommends.
+    const heading = this.OR(
+      (this.headingAlts ??= [
+        { ALT: () => this.CONSUME(CastHeading) },
+        { ALT: () => this.CONSUME(LookHeading) },
+        { ALT: () => this.CONSUME(ClipHeading) },
+      ]),
+    );
     const items: OutlineItem[] = [];
     this.MANY(() => {
       items.push(this.SUBRULE(this.item));
@@ -88,12 +96,14 @@ class ShotParser extends EmbeddedActionsParser {
   });
 
   readonly item = this.RULE('item', (): OutlineItem => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.keyed) },
-      { ALT: () => this.SUBRULE(this.named) },
-      { ALT: () => this.SUBRULE(this.shot) },
-      { ALT: () => ({ kind: 'prose' as const, head: this.CONSUME(Prose) }) },
-    ]);
+    return this.OR(
+      (this.itemAlts ??= [
+        { ALT: () => this.SUBRULE(this.keyed) },
+        { ALT: () => this.SUBRULE(this.named) },
+        { ALT: () => this.SUBRULE(this.shot) },
+        { ALT: () => ({ kind: 'prose' as const, head: this.CONSUME(Prose) }) },
+      ]),
+    );
   });
 
   /** `Key: text` and the more-indented lines that continue it. */
@@ -140,11 +150,13 @@ class ShotParser extends EmbeddedActionsParser {
   });
 
   readonly shotLine = this.RULE('shotLine', (): OutlineItem => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.keyed) },
-      { ALT: () => this.SUBRULE(this.named) },
-      { ALT: () => ({ kind: 'prose' as const, head: this.CONSUME(Prose) }) },
-    ]);
+    return this.OR(
+      (this.shotLineAlts ??= [
+        { ALT: () => this.SUBRULE(this.keyed) },
+        { ALT: () => this.SUBRULE(this.named) },
+        { ALT: () => ({ kind: 'prose' as const, head: this.CONSUME(Prose) }) },
+      ]),
+    );
   });
 
   private continues(head: IToken): boolean {
@@ -177,7 +189,12 @@ let instance: ShotParser | undefined;
 
 /** The one parser instance: grammar analysis happens once per process. */
 export function shotParser(): ShotParser {
-  instance ??= new ShotParser();
+  if (!instance) {
+    // The grammar analysis must see the token types as the lexer leaves them (categories
+    // included): a parser built before the lexer mis-predicts continuation lines.
+    shotLexer();
+    instance = new ShotParser();
+  }
   return instance;
 }
 
