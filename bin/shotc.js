@@ -53,7 +53,6 @@ async function runQuick(args) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __shotcScriptUrl) {${source}\n})`, {
     filename,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, path.dirname(filename), pathToFileURL(filename).href);

@@ -29,6 +29,23 @@ const zodWithoutLocales = {
   },
 };
 
+/**
+ * shotc's own modules have no import-time side effects that matter when nothing they export is
+ * used, so esbuild may drop such modules: the CLI then never builds, say, the plan's zod schemas
+ * (only the library exports them) just because a module re-exports them.
+ */
+const pureSources = {
+  name: 'pure-sources',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData?.pure || !/[\\/]src[\\/]/.test(args.importer)) return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pure: true } });
+      if (r.errors.length || !r.path.startsWith(path.resolve('src') + path.sep)) return undefined;
+      return { path: r.path, namespace: r.namespace, sideEffects: false };
+    });
+  },
+};
+
 const outdir = 'dist';
 const started = Date.now();
 const result = await build({
@@ -44,7 +61,7 @@ const result = await build({
   minify: true,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
-  plugins: [zodWithoutLocales],
+  plugins: [zodWithoutLocales, pureSources],
   metafile: true,
   banner: { js: "import { createRequire as __shotcCreateRequire } from 'node:module'; const require = __shotcCreateRequire(import.meta.url);" },
 });
@@ -87,7 +104,10 @@ const quick = await build({
   minify: true,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
-  plugins: [zodWithoutLocales, esmOnlyCommands],
+  plugins: [zodWithoutLocales, esmOnlyCommands, pureSources],
+  // Functions restored from V8's code cache lose the script's dynamic-import hook, so the few
+  // packages loaded on demand (compromise, openai) and node:crypto are required instead.
+  supported: { 'dynamic-import': false },
   // bin/shotc.js passes the script's URL (modules use it to find files next to the package).
   define: { 'import.meta.url': '__shotcScriptUrl' },
   write: false,

@@ -56,6 +56,19 @@ describe('shotc compile', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('loads what it needs on demand the same with and without the code cache (person detection, --out)', async () => {
+    const dir = tmp();
+    const f = file(dir, 'names.shot', 'Style: documentary.\n\nCLIP c 4s\n  Elvira Grimwald waves from the pier.\n');
+    const runs = [];
+    // The first run may write the cache, the second reads it; the third runs without it.
+    for (const env of [{}, {}, { SHOTC_NO_CODE_CACHE: '1' }]) runs.push(await runCli(['compile', f, '--out', path.join(dir, 'out')], { env }));
+    for (const r of runs) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('"Elvira Grimwald" reads as a person\'s full name');
+      expect(r.stdout).toContain('plan.json');
+    }
+  });
+
   it('prints an array for several files and YAML with --format yaml', async () => {
     const dir = tmp();
     const a = file(dir, 'a.shot', GOOD);
