@@ -57,7 +57,13 @@ describe('sha256', () => {
       for (let at = 0; at < bytes.length; at += 37) h.update(bytes.subarray(at, at + 37));
       expect(h.hex()).toBe(node(bytes));
     }
-    for (let n = 0; n < 200; n++) expect(sha256('é'.repeat(n))).toBe(node('é'.repeat(n)));
+    for (let n = 0; n < 700; n += n < 100 ? 1 : 7) {
+      expect(sha256('é'.repeat(n))).toBe(node('é'.repeat(n)));
+      const parts = [text(), 'x'.repeat(n), text() + text() + text()];
+      const h = new Sha256();
+      for (const p of parts) h.text(p);
+      expect(h.hex()).toBe(node(parts.join('')));
+    }
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
