@@ -5,6 +5,7 @@
  * draws the Master Sword").
  */
 import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
+import { nameTokens } from './names.js';
 import { memo, words, type Word } from './text.js';
 
 export interface Character {
@@ -41,7 +42,7 @@ function build(): Map<string, Form[]> {
       // "Spider-Man" is also written "Spiderman" and "Spider Man".
       const variants = new Set([n, n.replace(/-/g, ' '), n.replace(/-/g, '')]);
       for (const v of variants) {
-        const tokens = words(v).map((w) => w.norm);
+        const tokens = nameTokens(v);
         if (!tokens.length) continue;
         const list = byFirst.get(tokens[0]!) ?? [];
         if (!list.some((f) => f.character === character && f.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, character });

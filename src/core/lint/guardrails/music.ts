@@ -6,6 +6,7 @@
  * title; public-domain songs and classical composers are fine to name.
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
+import { nameTokens } from './names.js';
 import { memo, quotedRanges, words, type Word } from './text.js';
 
 export interface MusicHit {
@@ -30,7 +31,7 @@ class PhraseIndex {
     for (const raw of list.split('|')) {
       const common = raw.endsWith('~');
       const name = common ? raw.slice(0, -1) : raw;
-      const tokens = words(name).map((w) => w.norm);
+      const tokens = nameTokens(name);
       if (!tokens.length) continue;
       const l = this.byFirst.get(tokens[0]!) ?? [];
       l.push({ tokens, entry: { name, common } });
