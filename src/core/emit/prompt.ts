@@ -8,7 +8,7 @@
  * Settings (seconds, size, model) are API parameters and never appear as prose.
  */
 import { formatTime } from '../format/format.js';
-import type { Fragment, ResolvedClip, ResolvedSection, SectionOrigin } from '../resolve/model.js';
+import type { CastMember, Fragment, ResolvedClip, ResolvedSection, SectionOrigin } from '../resolve/model.js';
 import type * as A from '../syntax/ast.js';
 import { SHOT_KEYS, type SectionId } from '../syntax/keys.js';
 
@@ -51,6 +51,28 @@ class PromptBuilder {
       this.origins.push(pieces[i] as PromptOrigin);
       this.texts.push(pieces[i + 1]!);
     }
+  }
+
+  /** Add pieces given as parallel arrays (no empty texts). */
+  addRuns(origins: readonly PromptOrigin[], texts: readonly string[]): void {
+    for (let i = 0; i < texts.length; i++) {
+      this.origins.push(origins[i]!);
+      this.texts.push(texts[i]!);
+    }
+  }
+
+  /** The pieces so far with adjacent pieces of one origin joined. */
+  merged(): { origins: PromptOrigin[]; texts: string[] } {
+    const origins: PromptOrigin[] = [];
+    const texts: string[] = [];
+    for (let i = 0; i < this.texts.length; ) {
+      let j = i + 1;
+      while (j < this.texts.length && this.origins[j] === this.origins[i]) j++;
+      origins.push(this.origins[i]!);
+      texts.push(j === i + 1 ? this.texts[i]! : this.texts.slice(i, j).join(''));
+      i = j;
+    }
+    return { origins, texts };
   }
 
   /** Start a new block (a blank line between blocks). */
@@ -118,13 +140,17 @@ interface SectionPieces {
 }
 
 /**
- * Sections rendered once per compile: most clips inherit the same look sections (the same
- * objects), and each is rendered for every clip's prompt.
+ * What one compile renders once: each section (most clips inherit the same look sections, the
+ * same objects), and the last head of a prompt (style, look and cast blocks), which consecutive
+ * clips with the same look and cast share.
  */
-export type SectionMemo = WeakMap<ResolvedSection, SectionPieces>;
+export interface PromptMemo {
+  sections: WeakMap<ResolvedSection, SectionPieces>;
+  head?: { from: readonly unknown[]; origins: PromptOrigin[]; texts: string[] };
+}
 
-function sectionPieces(s: ResolvedSection, memo: SectionMemo | undefined): SectionPieces {
-  const known = memo?.get(s);
+function sectionPieces(s: ResolvedSection, memo: PromptMemo | undefined): SectionPieces {
+  const known = memo?.sections.get(s);
   if (known) return known;
   const origin = originOf(s.origin);
   const head = join(s.head);
@@ -140,11 +166,11 @@ function sectionPieces(s: ResolvedSection, memo: SectionMemo | undefined): Secti
     }
   }
   const r = { pieces, empty };
-  memo?.set(s, r);
+  memo?.sections.set(s, r);
   return r;
 }
 
-function section(b: PromptBuilder, s: ResolvedSection, memo: SectionMemo | undefined, extra: readonly Fragment[] = []): void {
+function section(b: PromptBuilder, s: ResolvedSection, memo: PromptMemo | undefined, extra: readonly Fragment[] = []): void {
   if (extra.length === 0) {
     b.addAll(sectionPieces(s, memo).pieces);
     return;
@@ -225,18 +251,42 @@ function dialogueLine(b: PromptBuilder, d: A.Dialogue): void {
  */
 export function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
   const prompts = new Map<ResolvedClip, RenderedPrompt>();
-  const sections: SectionMemo = new WeakMap();
+  const memo: PromptMemo = { sections: new WeakMap() };
   return (clip) => {
     let p = prompts.get(clip);
     if (!p) {
-      p = renderPrompt(clip, sections);
+      p = renderPrompt(clip, memo);
       prompts.set(clip, p);
     }
     return p;
   };
 }
 
-export function renderPrompt(clip: ResolvedClip, memo?: SectionMemo): RenderedPrompt {
+/** The style block, the look block and the cast block. */
+function head(b: PromptBuilder, style: ResolvedSection | undefined, look: readonly ResolvedSection[], cast: readonly CastMember[], memo: PromptMemo | undefined): void {
+  if (style) {
+    b.block();
+    section(b, style, memo);
+  }
+  if (look.length) {
+    b.block();
+    look.forEach((s, i) => {
+      if (i) b.line();
+      section(b, s, memo);
+    });
+  }
+  if (cast.length) {
+    b.block();
+    b.add('structure', 'Cast:');
+    for (const m of cast) {
+      b.line();
+      b.add('structure', `${m.name}: `);
+      b.add('cast', m.description.text);
+    }
+  }
+}
+
+export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPrompt {
   const b = new PromptBuilder();
   const changeOnly = clip.kind === 'remix' || clip.kind === 'edit';
   // An empty section (a bare `Sound:`) says nothing; a label alone would only confuse the model.
@@ -252,25 +302,16 @@ export function renderPrompt(clip: ResolvedClip, memo?: SectionMemo): RenderedPr
   }
 
   const style = sections.find((s) => s.id === 'style');
-  if (style) {
-    b.block();
-    section(b, style, memo);
-  }
-  let first = true;
-  for (const s of sections) {
-    if (s.id === 'style' || s.id === 'scene' || (s.id && AFTER_SHOTS.has(s.id))) continue;
-    if (first) b.block();
-    else b.line();
-    first = false;
-    section(b, s, memo);
-  }
-  if (clip.cast.length) {
-    b.block();
-    b.add('structure', 'Cast:');
-    for (const m of clip.cast) {
-      b.line();
-      b.add('structure', `${m.name}: `);
-      b.add('cast', m.description.text);
+  const look = sections.filter((s) => s.id !== 'style' && s.id !== 'scene' && !(s.id && AFTER_SHOTS.has(s.id)));
+  if (changeOnly || !memo) head(b, style, look, clip.cast, memo);
+  else {
+    // The builder is empty here, so the head's pieces are the same whatever came before.
+    const from: unknown[] = [style, look.length, ...look, ...clip.cast];
+    const known = memo.head;
+    if (known && known.from.length === from.length && known.from.every((x, i) => x === from[i])) b.addRuns(known.origins, known.texts);
+    else {
+      head(b, style, look, clip.cast, memo);
+      memo.head = { from, ...b.merged() };
     }
   }
   const scene = sections.find((s) => s.id === 'scene');

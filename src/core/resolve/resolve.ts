@@ -443,15 +443,17 @@ export function mentions(text: string, name: string): boolean {
   const needle = caps ? name : name.toLowerCase();
   let i = hay.indexOf(needle);
   while (i !== -1) {
-    const before = i === 0 ? '' : hay.charAt(i - 1);
-    const after = hay.charAt(i + needle.length);
-    if (!isWordChar(before) && !isWordChar(after)) return true;
+    if (!wordCharAt(hay, i - 1) && !wordCharAt(hay, i + needle.length)) return true;
     i = hay.indexOf(needle, i + 1);
   }
   return false;
 }
 
-function isWordChar(c: string): boolean {
-  return c !== '' && /[\p{L}\p{N}_]/u.test(c);
+/** Whether the code unit at `i` is a letter, digit or `_` (false outside the text). */
+function wordCharAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return /[\p{L}\p{N}_]/u.test(text.charAt(i));
 }
 

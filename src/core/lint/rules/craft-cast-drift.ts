@@ -55,10 +55,16 @@ function mentionsOf(text: string, name: string): number[] {
   const out: number[] = [];
   let i = text.indexOf(name);
   while (i !== -1) {
-    const before = i === 0 ? '' : text[i - 1]!;
-    const after = text[i + name.length] ?? '';
-    if (!/[\p{L}\p{N}_]/u.test(before) && !/[\p{L}\p{N}_]/u.test(after)) out.push(i);
+    if (!wordChar(text, i - 1) && !wordChar(text, i + name.length)) out.push(i);
     i = text.indexOf(name, i + 1);
   }
   return out;
+}
+
+/** Whether the code unit at `i` is a letter, digit or `_` (false outside the text). */
+function wordChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return /[\p{L}\p{N}_]/u.test(text[i]!);
 }

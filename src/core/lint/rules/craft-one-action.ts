@@ -27,12 +27,15 @@ export const craftOneAction: Rule = {
       },
       text(f) {
         if (!f.shot || !(f.kind === 'prose' || f.kind === 'trailing' || (f.kind === 'shot-key' && /^action$/i.test(f.label ?? '')))) return;
-        const list = hitsByShot.get(f.shot) ?? [];
-        for (const h of actions(f.text)) list.push({ ...h, span: spanIn(f.span, h.start, h.end) });
-        hitsByShot.set(f.shot, list);
+        const found = actions(f.text);
+        if (found.length === 0) return;
+        let list = hitsByShot.get(f.shot);
+        if (!list) hitsByShot.set(f.shot, (list = []));
+        for (const h of found) list.push({ ...h, span: spanIn(f.span, h.start, h.end) });
       },
       end() {
         for (const [shot, hits] of hitsByShot) {
+          if (hits.every((h) => h.lemma === hits[0]!.lemma)) continue;
           const actionLines = shot.items.filter((i) => i.kind === 'ShotKey' && i.shotKey === 'action').length;
           if (actionLines >= 2) continue;
           const lemmas = [...new Set(hits.map((h) => h.lemma))];
