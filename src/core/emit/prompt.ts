@@ -8,7 +8,7 @@
  * Settings (seconds, size, model) are API parameters and never appear as prose.
  */
 import { formatTime } from '../format/format.js';
-import type { CastMember, Fragment, ResolvedClip, ResolvedSection, SectionOrigin } from '../resolve/model.js';
+import type { Fragment, ResolvedClip, ResolvedSection, SectionOrigin } from '../resolve/model.js';
 import type * as A from '../syntax/ast.js';
 import { SHOT_KEYS, type SectionId } from '../syntax/keys.js';
 
@@ -141,12 +141,12 @@ interface SectionPieces {
 
 /**
  * What one compile renders once: each section (most clips inherit the same look sections, the
- * same objects), and the last head of a prompt (style, look and cast blocks), which consecutive
- * clips with the same look and cast share.
+ * same objects), and the last style and look blocks, which consecutive clips with the same look
+ * share.
  */
 export interface PromptMemo {
   sections: WeakMap<ResolvedSection, SectionPieces>;
-  head?: { from: readonly unknown[]; origins: PromptOrigin[]; texts: string[] };
+  look?: { style: ResolvedSection | undefined; sections: readonly ResolvedSection[]; origins: PromptOrigin[]; texts: string[] };
 }
 
 function sectionPieces(s: ResolvedSection, memo: PromptMemo | undefined): SectionPieces {
@@ -262,8 +262,8 @@ export function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
   };
 }
 
-/** The style block, the look block and the cast block. */
-function head(b: PromptBuilder, style: ResolvedSection | undefined, look: readonly ResolvedSection[], cast: readonly CastMember[], memo: PromptMemo | undefined): void {
+/** The style block and the look block. */
+function lookBlocks(b: PromptBuilder, style: ResolvedSection | undefined, look: readonly ResolvedSection[], memo: PromptMemo | undefined): void {
   if (style) {
     b.block();
     section(b, style, memo);
@@ -274,15 +274,6 @@ function head(b: PromptBuilder, style: ResolvedSection | undefined, look: readon
       if (i) b.line();
       section(b, s, memo);
     });
-  }
-  if (cast.length) {
-    b.block();
-    b.add('structure', 'Cast:');
-    for (const m of cast) {
-      b.line();
-      b.add('structure', `${m.name}: `);
-      b.add('cast', m.description.text);
-    }
   }
 }
 
@@ -303,15 +294,23 @@ export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPro
 
   const style = sections.find((s) => s.id === 'style');
   const look = sections.filter((s) => s.id !== 'style' && s.id !== 'scene' && !(s.id && AFTER_SHOTS.has(s.id)));
-  if (changeOnly || !memo) head(b, style, look, clip.cast, memo);
+  if (changeOnly || !memo) lookBlocks(b, style, look, memo);
   else {
-    // The builder is empty here, so the head's pieces are the same whatever came before.
-    const from: unknown[] = [style, look.length, ...look, ...clip.cast];
-    const known = memo.head;
-    if (known && known.from.length === from.length && known.from.every((x, i) => x === from[i])) b.addRuns(known.origins, known.texts);
+    // The builder is empty here, so these blocks' pieces are the same whatever came before.
+    const known = memo.look;
+    if (known && known.style === style && known.sections.length === look.length && known.sections.every((x, i) => x === look[i])) b.addRuns(known.origins, known.texts);
     else {
-      head(b, style, look, clip.cast, memo);
-      memo.head = { from, ...b.merged() };
+      lookBlocks(b, style, look, memo);
+      memo.look = { style, sections: look, ...b.merged() };
+    }
+  }
+  if (clip.cast.length) {
+    b.block();
+    b.add('structure', 'Cast:');
+    for (const m of clip.cast) {
+      b.line();
+      b.add('structure', `${m.name}: `);
+      b.add('cast', m.description.text);
     }
   }
   const scene = sections.find((s) => s.id === 'scene');
