@@ -16,11 +16,11 @@ export {
   toRecord,
   allEntries,
   lookupEntry,
-  DiagnosticRecordSchema,
   type Diagnostic,
   type DiagnosticRecord,
   type Severity,
   type Fix,
 } from './core/diagnostics/index.js';
+export { DiagnosticRecordSchema } from './core/diagnostics/schema.js';
 export { memoryHost, type Host } from './core/host.js';
 export { sniffImage, type ImageInfo } from './core/images/sniff.js';
