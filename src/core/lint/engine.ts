@@ -119,15 +119,20 @@ function walk(file: ResolvedFile, visitors: readonly Visitor[], allowAsync: bool
   const call = (r: void | Promise<void>): void => {
     if (r && allowAsync) pending.push(r);
   };
+  // Each node kind is offered only to the visitors that handle it (in rule order, as before).
+  const onClip = visitors.filter((v) => v.clip);
+  const onShot = visitors.filter((v) => v.shot);
+  const onReference = visitors.filter((v) => v.reference);
+  const onText = visitors.filter((v) => v.text);
   for (const v of visitors) if (v.file) call(v.file(file));
   for (const clip of file.clips) {
-    for (const v of visitors) if (v.clip) call(v.clip(clip));
-    for (const shot of clip.shots) for (const v of visitors) v.shot?.(shot, clip);
-    for (const ref of clip.references) for (const v of visitors) if (v.reference) call(v.reference(ref, clip));
+    for (const v of onClip) call(v.clip!(clip));
+    if (onShot.length) for (const shot of clip.shots) for (const v of onShot) v.shot!(shot, clip);
+    if (onReference.length) for (const ref of clip.references) for (const v of onReference) call(v.reference!(ref, clip));
   }
   for (const member of file.cast.values()) for (const v of visitors) v.castMember?.(member);
-  if (visitors.some((v) => v.text)) {
-    for (const f of fragmentsOf(file)) for (const v of visitors) v.text?.(f);
+  if (onText.length) {
+    for (const f of fragmentsOf(file)) for (const v of onText) v.text!(f);
   }
   if (!allowAsync) {
     for (const v of visitors) v.end?.();
