@@ -58,8 +58,9 @@ class ShotParser extends EmbeddedActionsParser {
   private itemAlts: IOrAlt<OutlineItem>[] | undefined;
   private shotLineAlts: IOrAlt<OutlineItem>[] | undefined;
 
-  constructor() {
-    super([ContentLine, ...allTokens], { recoveryEnabled: true, maxLookahead: 1 });
+  /** `validate`: run Chevrotain's grammar checks (a test does; at every start they cost ~3 ms). */
+  constructor(validate = false) {
+    super([ContentLine, ...allTokens], { recoveryEnabled: true, maxLookahead: 1, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -188,6 +189,12 @@ class ShotParser extends EmbeddedActionsParser {
 let instance: ShotParser | undefined;
 
 /** The one parser instance: grammar analysis happens once per process. */
+/** Build a parser with Chevrotain's grammar validations on; throws if the grammar has a problem. */
+export function validateGrammar(): void {
+  shotLexer();
+  new ShotParser(true);
+}
+
 export function shotParser(): ShotParser {
   if (!instance) {
     // The grammar analysis must see the token types as the lexer leaves them (categories
