@@ -31,6 +31,12 @@ function dropModifier(text: string, m: RegExpExecArray, articleGroup: string, ne
   return { start: m.index, end, newText: `${art} ` };
 }
 
+// Built once: constructing a RegExp costs more than running it on a line.
+const MODIFIER_RE = new RegExp(String.raw`\b(an?|the)\s+${NUM}[- ]${UNIT}(?:[- ]long)?\s+(${MEDIUM}s?)\b`, 'giu');
+const LASTING_RE = new RegExp(String.raw`\b(?:lasting|that lasts|runs for|running time(?: of)?|duration(?: of)?:?|length(?: of)?:?)\s+(?:about\s+|around\s+|approximately\s+|exactly\s+)?${NUM}\s*(?:s\b|${UNIT}\b)(?:\s+long\b)?`, 'giu');
+const LONG_RE = new RegExp(String.raw`\b(?:(?:is|be|at|about)\s+)?${NUM}[- ]${UNIT}[- ]long\b`, 'giu');
+const MAKE_RE = new RegExp(String.raw`\b(?:make|making|keep)\s+(?:it|this|the\s+${MEDIUM})\s+(?:longer|shorter|${NUM}\s+${UNIT}(?:\s+long)?)\b|\b(?:lengthen|shorten)\s+(?:it|the\s+${MEDIUM})\b`, 'giu');
+
 export const lengthInProse = memo((text: string): ProseHit[] => {
   // Most lines mention no length at all: skip the patterns for them.
   if (!/\d|second|minute|long|short|duration|length|lasting|runs/i.test(text)) return [];
@@ -41,16 +47,16 @@ export const lengthInProse = memo((text: string): ProseHit[] => {
   };
   let m: RegExpExecArray | null;
   // "a 20-second video", "an eight second clip", "the 10-second-long film"
-  const modifier = new RegExp(String.raw`\b(an?|the)\s+${NUM}[- ]${UNIT}(?:[- ]long)?\s+(${MEDIUM}s?)\b`, 'giu');
-  while ((m = modifier.exec(text))) add(m.index, m.index + m[0].length, dropModifier(text, m, m[1]!, m[2]!));
+  MODIFIER_RE.lastIndex = 0;
+  while ((m = MODIFIER_RE.exec(text))) add(m.index, m.index + m[0].length, dropModifier(text, m, m[1]!, m[2]!));
   // "lasting 20 seconds", "duration: 4s", "running time of 30 seconds", "20 seconds long"
-  const lasting = new RegExp(String.raw`\b(?:lasting|that lasts|runs for|running time(?: of)?|duration(?: of)?:?|length(?: of)?:?)\s+(?:about\s+|around\s+|approximately\s+|exactly\s+)?${NUM}\s*(?:s\b|${UNIT}\b)(?:\s+long\b)?`, 'giu');
-  while ((m = lasting.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length));
-  const long = new RegExp(String.raw`\b(?:(?:is|be|at|about)\s+)?${NUM}[- ]${UNIT}[- ]long\b`, 'giu');
-  while ((m = long.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length));
+  LASTING_RE.lastIndex = 0;
+  while ((m = LASTING_RE.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length));
+  LONG_RE.lastIndex = 0;
+  while ((m = LONG_RE.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length));
   // "make it longer", "make the video 30 seconds", "extend the clip"
-  const make = new RegExp(String.raw`\b(?:make|making|keep)\s+(?:it|this|the\s+${MEDIUM})\s+(?:longer|shorter|${NUM}\s+${UNIT}(?:\s+long)?)\b|\b(?:lengthen|shorten)\s+(?:it|the\s+${MEDIUM})\b`, 'giu');
-  while ((m = make.exec(text))) add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length));
+  MAKE_RE.lastIndex = 0;
+  while ((m = MAKE_RE.exec(text))) add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length));
   return hits.sort((a, b) => a.start - b.start);
 });
 
@@ -70,6 +76,8 @@ function wholeSentence(text: string, start: number, end: number): ProseHit['fix'
 
 const RES = String.raw`(?:4k|8k|2k|uhd|ultra[- ]hd|full[- ]hd|hd|fhd|1080p|720p|2160p|1440p|4320p)`;
 
+const IN_RES_RE = new RegExp(String.raw`\b(?:in|at)\s+${RES}(?:\s+resolution)?\b`, 'giu');
+
 export const resolutionInProse = memo((text: string): ProseHit[] => {
   if (!/\d|vertical|portrait|horizontal|landscape|widescreen|hd/i.test(text)) return [];
   const hits: ProseHit[] = [];
@@ -79,8 +87,8 @@ export const resolutionInProse = memo((text: string): ProseHit[] => {
   };
   let m: RegExpExecArray | null;
   // "in 4K", "at 1080p resolution", "in ultra HD"
-  const inRes = new RegExp(String.raw`\b(?:in|at)\s+${RES}(?:\s+resolution)?\b`, 'giu');
-  while ((m = inRes.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution');
+  IN_RES_RE.lastIndex = 0;
+  while ((m = IN_RES_RE.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution');
   // "4K footage", "1080p", "8K resolution" (bare HD/2K are too ambiguous without "in"/"at")
   const bare = /\b(?:4k|8k|uhd|1080p|720p|2160p|1440p|4320p)(?:\s+resolution)?\b/giu;
   while ((m = bare.exec(text))) add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution');
