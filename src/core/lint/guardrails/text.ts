@@ -36,7 +36,12 @@ export function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
-const MAX_TEXTS = 50_000;
+/**
+ * Texts remembered before the table is cleared. Clearing a table that cannot hold every line of a
+ * file means no line is ever found again; 200,000 lines covers a 10 MB storyboard (the memoised
+ * functions used to keep 20,000 texts each).
+ */
+const MAX_TEXTS = 200_000;
 let memos = 0;
 /** Per text, each memoised function's result (by the function's index). */
 const records = new Map<string, unknown[]>();
