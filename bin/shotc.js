@@ -10,13 +10,12 @@
 const QUICK = new Set(['compile', 'lint', 'fmt', 'parse', 'explain', 'targets']);
 const argv = process.argv.slice(2);
 
-if (QUICK.has(argv[0] ?? '')) {
-  await runQuick(argv);
-} else {
+if (!QUICK.has(argv[0] ?? '') || !(await runQuick(argv))) {
   const { runCli } = await import('../dist/shotc.js');
   await runCli(argv);
 }
 
+/** Runs a quick command; false when there is no quick bundle. */
 async function runQuick(args) {
   const [fs, path, vm, v8, { createRequire }, { fileURLToPath, pathToFileURL }] = await Promise.all([
     import('node:fs'),
@@ -34,7 +33,12 @@ async function runQuick(args) {
   v8.setFlagsFromString('--regexp-tier-up-ticks=20');
   v8.setFlagsFromString('--no-regexp-peephole-optimization');
   const filename = fileURLToPath(new URL('../dist/shotc-quick.cjs', import.meta.url));
-  const source = fs.readFileSync(filename, 'utf8');
+  let source;
+  try {
+    source = fs.readFileSync(filename, 'utf8');
+  } catch {
+    return false; // not built: the ESM bundle runs the command
+  }
   // The build writes the content hash on the first line ("// shotc-quick <hash>").
   const hash = /^\/\/ shotc-quick ([0-9a-f]+)\n/.exec(source.slice(0, 64))?.[1];
   const useCache = !process.env.SHOTC_NO_CODE_CACHE && hash !== undefined;
@@ -77,4 +81,5 @@ async function runQuick(args) {
       }
     }
   }
+  return true;
 }
