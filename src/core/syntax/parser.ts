@@ -188,13 +188,13 @@ class ShotParser extends EmbeddedActionsParser {
 
 let instance: ShotParser | undefined;
 
-/** The one parser instance: grammar analysis happens once per process. */
 /** Build a parser with Chevrotain's grammar validations on; throws if the grammar has a problem. */
 export function validateGrammar(): void {
   shotLexer();
   new ShotParser(true);
 }
 
+/** The one parser instance: grammar analysis happens once per process. */
 export function shotParser(): ShotParser {
   if (!instance) {
     // The grammar analysis must see the token types as the lexer leaves them (categories
