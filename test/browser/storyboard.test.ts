@@ -155,7 +155,7 @@ describe('shotc preview, opened in a browser', { timeout: 120_000 }, () => {
     const dir = project();
     renderMedia(dir, ['arrival', 'arrival-dusk'], 'platform');
     const r = await runCli(['preview', 'platform.shot', '--out', 'boards/platform.html'], { cwd: dir });
-    expect(r.stdout).toBe('wrote boards/platform.html (with the renders from ../out)\n');
+    expect(r.stdout).toBe('wrote boards/platform.html (with the renders from out)\n');
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const requests = recordRequests(page);
     await page.goto(pathToFileURL(path.join(dir, 'boards', 'platform.html')).href);
