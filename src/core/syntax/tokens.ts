@@ -63,43 +63,6 @@ export function shotLexer(): Lexer {
   return lexer;
 }
 
-const BY_KIND: Readonly<Record<LineKind, TokenType>> = {
-  bom: Bom,
-  blank: Blank,
-  frontmatter: FrontMatter,
-  comment: Comment,
-  note: Note,
-  cast: CastHeading,
-  look: LookHeading,
-  clip: ClipHeading,
-  timing: Timing,
-  name: NameLine,
-  key: KeyLine,
-  prose: Prose,
-};
-
-/**
- * The tokens `shotLexer().tokenize(text)` makes, made directly: one classification per line picks
- * the token type, instead of asking each token pattern in turn. Skipped lines (BOM, blank) are
- * dropped and trivia (comments, notes) kept apart, as the lexer's groups do.
- */
-export function lexShot(text: string): { tokens: IToken[]; trivia: IToken[] } {
-  const tokens: IToken[] = [];
-  const trivia: IToken[] = [];
-  let offset = 0;
-  while (offset < text.length) {
-    const info = classifyLine(text, offset);
-    if (info.end <= offset) break;
-    if (info.kind !== 'bom' && info.kind !== 'blank') {
-      const tokenType = BY_KIND[info.kind];
-      const token = { image: text.slice(offset, info.end), startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload: info } as IToken;
-      (info.kind === 'comment' || info.kind === 'note' ? trivia : tokens).push(token);
-    }
-    offset = info.end;
-  }
-  return { tokens, trivia };
-}
-
 export function lineOf(token: IToken): LineInfo {
   return token.payload as LineInfo;
 }
