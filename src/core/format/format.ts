@@ -59,8 +59,9 @@ class Printer {
     this.items(ast.items, 0, false, ast.blocks[0]?.span.start ?? Number.POSITIVE_INFINITY);
     ast.blocks.forEach((block, i) => {
       this.block(block, ast.blocks[i + 1]?.span.start ?? Number.POSITIVE_INFINITY);
-      // Comments and notes indented under the block's last lines stay in the block.
-      this.flushIndentedTrivia(ast.blocks[i + 1]?.span.start ?? Number.POSITIVE_INFINITY, 0, block.kind === 'Cast' ? 0 : 1);
+      // Comments and notes indented under the block's last lines stay in the block, and stay
+      // indented (under CAST too): at column 0 they would be read as the next block's comments.
+      this.flushIndentedTrivia(ast.blocks[i + 1]?.span.start ?? Number.POSITIVE_INFINITY, 0, 1);
     });
     this.flushTrivia(Number.POSITIVE_INFINITY, 0);
     while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
