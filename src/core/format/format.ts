@@ -255,10 +255,13 @@ class Printer {
   private castEntry(c: A.CastEntry, indent: number): void {
     const [first, ...more] = c.lines;
     const headEnd = first ? first.start : c.span.end;
-    // Collapse blanks in the head, but not inside a parenthetical (its text is the description's).
-    const head = this.raw({ start: c.span.start, end: headEnd })
-      .replace(/[ \t]*:[ \t]*$/, ': ')
-      .replace(/(\([^)]*\))|[ \t]+/g, (m, paren: string | undefined) => paren ?? ' ');
+    // Collapse blanks in the head, but not inside the name (it is an identifier: "DR  OKAFOR" is
+    // not "DR OKAFOR") nor inside a parenthetical (its text is the description's).
+    const head =
+      c.name.text +
+      this.raw({ start: c.name.span.end, end: headEnd })
+        .replace(/[ \t]*:[ \t]*$/, ': ')
+        .replace(/(\([^)]*\))|[ \t]+/g, (m, paren: string | undefined) => paren ?? ' ');
     this.keyedLines(c.span.start, head.endsWith(': ') ? head : `${head.trimEnd()} `, first ? [first, ...more] : [], indent);
   }
 
