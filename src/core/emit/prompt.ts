@@ -53,28 +53,6 @@ class PromptBuilder {
     }
   }
 
-  /** Add pieces given as parallel arrays (no empty texts). */
-  addRuns(origins: readonly PromptOrigin[], texts: readonly string[]): void {
-    for (let i = 0; i < texts.length; i++) {
-      this.origins.push(origins[i]!);
-      this.texts.push(texts[i]!);
-    }
-  }
-
-  /** The pieces so far with adjacent pieces of one origin joined. */
-  merged(): { origins: PromptOrigin[]; texts: string[] } {
-    const origins: PromptOrigin[] = [];
-    const texts: string[] = [];
-    for (let i = 0; i < this.texts.length; ) {
-      let j = i + 1;
-      while (j < this.texts.length && this.origins[j] === this.origins[i]) j++;
-      origins.push(this.origins[i]!);
-      texts.push(j === i + 1 ? this.texts[i]! : this.texts.slice(i, j).join(''));
-      i = j;
-    }
-    return { origins, texts };
-  }
-
   /** Start a new block (a blank line between blocks). */
   block(): void {
     if (this.texts.length) this.add('structure', '\n\n');
@@ -139,14 +117,9 @@ interface SectionPieces {
   empty: boolean;
 }
 
-/**
- * What one compile renders once: each section (most clips inherit the same look sections, the
- * same objects), and the last style and look blocks, which consecutive clips with the same look
- * share.
- */
+/** What one compile renders once: each section (most clips inherit the same look sections, the same objects). */
 export interface PromptMemo {
   sections: WeakMap<ResolvedSection, SectionPieces>;
-  look?: { style: ResolvedSection | undefined; sections: readonly ResolvedSection[]; origins: PromptOrigin[]; texts: string[] };
 }
 
 function sectionPieces(s: ResolvedSection, memo: PromptMemo | undefined): SectionPieces {
@@ -262,21 +235,6 @@ export function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
   };
 }
 
-/** The style block and the look block. */
-function lookBlocks(b: PromptBuilder, style: ResolvedSection | undefined, look: readonly ResolvedSection[], memo: PromptMemo | undefined): void {
-  if (style) {
-    b.block();
-    section(b, style, memo);
-  }
-  if (look.length) {
-    b.block();
-    look.forEach((s, i) => {
-      if (i) b.line();
-      section(b, s, memo);
-    });
-  }
-}
-
 export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPrompt {
   const b = new PromptBuilder();
   const changeOnly = clip.kind === 'remix' || clip.kind === 'edit';
@@ -293,16 +251,17 @@ export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPro
   }
 
   const style = sections.find((s) => s.id === 'style');
+  if (style) {
+    b.block();
+    section(b, style, memo);
+  }
   const look = sections.filter((s) => s.id !== 'style' && s.id !== 'scene' && !(s.id && AFTER_SHOTS.has(s.id)));
-  if (changeOnly || !memo) lookBlocks(b, style, look, memo);
-  else {
-    // The builder is empty here, so these blocks' pieces are the same whatever came before.
-    const known = memo.look;
-    if (known && known.style === style && known.sections.length === look.length && known.sections.every((x, i) => x === look[i])) b.addRuns(known.origins, known.texts);
-    else {
-      lookBlocks(b, style, look, memo);
-      memo.look = { style, sections: look, ...b.merged() };
-    }
+  if (look.length) {
+    b.block();
+    look.forEach((s, i) => {
+      if (i) b.line();
+      section(b, s, memo);
+    });
   }
   if (clip.cast.length) {
     b.block();

@@ -12,6 +12,7 @@ import { closest, normalizeKey, SECTIONS, sectionById, type SectionId } from '..
 import type { ParseResult } from '../syntax/parse.js';
 import { attribute, castBlocksOf, clipsOf, itemsOfKind, looksOf, sectionsOf, shotsOf, sourceOf } from '../syntax/query.js';
 import { findModel, type Target } from '../targets/types.js';
+import { isWordCharAt } from '../util/chars.js';
 import type {
   CastMember,
   ClipKind,
@@ -443,17 +444,9 @@ export function mentions(text: string, name: string): boolean {
   const needle = caps ? name : name.toLowerCase();
   let i = hay.indexOf(needle);
   while (i !== -1) {
-    if (!wordCharAt(hay, i - 1) && !wordCharAt(hay, i + needle.length)) return true;
+    if (!isWordCharAt(hay, i - 1) && !isWordCharAt(hay, i + needle.length)) return true;
     i = hay.indexOf(needle, i + 1);
   }
   return false;
-}
-
-/** Whether the code unit at `i` is a letter, digit or `_` (false outside the text). */
-function wordCharAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  return /[\p{L}\p{N}_]/u.test(text.charAt(i));
 }
 

@@ -34,21 +34,6 @@ export function stableSha256(value: unknown): string {
 
 let shared: Sha256 | undefined;
 
-/** Sorted in place, as `Array.prototype.sort` sorts strings (by UTF-16 code units); key lists are short. */
-function sortKeys(keys: string[]): string[] {
-  if (keys.length > 16) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i]!;
-    let j = i - 1;
-    while (j >= 0 && keys[j]! > k) {
-      keys[j + 1] = keys[j]!;
-      j--;
-    }
-    keys[j + 1] = k;
-  }
-  return keys;
-}
-
 function writeStable(h: Sha256, value: unknown): void {
   if (typeof value === 'string') {
     h.json(value);
@@ -68,7 +53,7 @@ function writeStable(h: Sha256, value: unknown): void {
     return;
   }
   const obj = value as Record<string, unknown>;
-  const keys = sortKeys(Object.keys(obj));
+  const keys = Object.keys(obj).sort();
   h.text('{');
   let first = true;
   for (const k of keys) {

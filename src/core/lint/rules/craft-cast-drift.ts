@@ -1,6 +1,7 @@
 import type { CastMember } from '../../resolve/model.js';
 import { contradictions, readLook, type Look } from '../guardrails/wardrobe.js';
 import { spanIn } from '../guardrails/text.js';
+import { isWordCharAt } from '../../util/chars.js';
 import { ruleMeta } from '../meta.js';
 import type { Rule } from '../types.js';
 
@@ -55,16 +56,8 @@ function mentionsOf(text: string, name: string): number[] {
   const out: number[] = [];
   let i = text.indexOf(name);
   while (i !== -1) {
-    if (!wordChar(text, i - 1) && !wordChar(text, i + name.length)) out.push(i);
+    if (!isWordCharAt(text, i - 1) && !isWordCharAt(text, i + name.length)) out.push(i);
     i = text.indexOf(name, i + 1);
   }
   return out;
-}
-
-/** Whether the code unit at `i` is a letter, digit or `_` (false outside the text). */
-function wordChar(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  return /[\p{L}\p{N}_]/u.test(text[i]!);
 }

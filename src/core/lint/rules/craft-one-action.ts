@@ -35,11 +35,10 @@ export const craftOneAction: Rule = {
       },
       end() {
         for (const [shot, hits] of hitsByShot) {
-          if (hits.every((h) => h.lemma === hits[0]!.lemma)) continue;
-          const actionLines = shot.items.filter((i) => i.kind === 'ShotKey' && i.shotKey === 'action').length;
-          if (actionLines >= 2) continue;
           const lemmas = [...new Set(hits.map((h) => h.lemma))];
           if (lemmas.length < 2) continue;
+          const actionLines = shot.items.filter((i) => i.kind === 'ShotKey' && i.shotKey === 'action').length;
+          if (actionLines >= 2) continue;
           const second = hits.find((h) => h.lemma === lemmas[1])!;
           const words = lemmas.map((l) => ctx.source.text.slice(hits.find((h) => h.lemma === l)!.span.start, hits.find((h) => h.lemma === l)!.span.end));
           if (words.some((w) => ctx.isAllowed(w))) continue;

@@ -33,7 +33,6 @@ export const craftOneCameraMove: Rule = {
       },
       end() {
         for (const [, hits] of byShot) {
-          if (hits.every((h) => h.kind === hits[0]!.kind)) continue;
           const kinds = [...new Set(hits.map((h) => h.kind))];
           if (kinds.length < 2) continue;
           const second = hits.find((h) => h.kind === kinds[1])!;
