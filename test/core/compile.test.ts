@@ -17,6 +17,13 @@ describe('settings', () => {
     expect(fromCli.clips[0]!.request.body).toMatchObject({ model: 'sora-2', size: '1280x720', seconds: '4' });
   });
 
+  it('reports a front-matter setting that no clip can use once, not once per clip', async () => {
+    const p = await plan('---\nmodel: sora-2\nsize: 1920x1080\n---\nCLIP a 4s\n  Rain.\nCLIP b 4s\n  Snow.\nCLIP c 4s\n  Hail.\n');
+    const size = p.diagnostics.filter((d) => d.code === 'SC402');
+    expect(size).toHaveLength(1);
+    expect(size[0]!.range.start).toMatchObject({ line: 3, column: 7 });
+  });
+
   it('finds shotc.yaml by walking up from the file', async () => {
     const p = (await compile('CLIP a 1280x720\n  Rain.\n', { filename: '/p/scenes/act1/a.shot', host: memoryHost({ '/p/shotc.yaml': 'model: sora-2-pro\n' }, '/') })).plan;
     expect(p.clips[0]!.output.model).toBe('sora-2-pro');

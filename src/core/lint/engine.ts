@@ -145,5 +145,15 @@ function walk(file: ResolvedFile, visitors: readonly Visitor[], allowAsync: bool
 
 function finish(file: ResolvedFile, diagnostics: Diagnostic[]): Diagnostic[] {
   const { isSuppressed, problems } = suppressions(file);
-  return [...diagnostics.filter((d) => d.file !== undefined || !isSuppressed(d)), ...problems];
+  // A setting shared by several clips (a front-matter size, say) is checked once per clip; the
+  // same finding at the same place is said once.
+  const seen = new Set<string>();
+  const kept = diagnostics.filter((d) => {
+    if (d.file === undefined && isSuppressed(d)) return false;
+    const key = `${d.code}\u0000${d.file ?? ''}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...kept, ...problems];
 }
