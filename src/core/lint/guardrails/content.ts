@@ -6,6 +6,7 @@
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { LEXICON, MINORS, type Category } from './content.data.js';
+import { FIRST_WORDS } from './content.words.js';
 import { memo } from './text.js';
 
 export interface ContentHit {
@@ -31,8 +32,6 @@ function profanity(): RegExpMatcher {
   return matcher;
 }
 
-/** All lexicon entries in one alternation (one pass per line); group k + 1 is entry k. */
-let lexicon: RegExp | null = null;
 const minors = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MINORS})(?![\p{L}\p{N}])`, 'iu');
 
 /**
@@ -41,19 +40,27 @@ const minors = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MINORS})(?![\p{L}\p{N
  */
 export const findContent: (text: string) => readonly ContentHit[] = memo((text) => scan(text));
 
+/** Letters and digits: a lexicon match starts at the first letter of such a run and ends at the last of one. */
+const RUN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Lexicon entries by the first word of what they match (lower case; content.words.ts, generated
+ * from the patterns). Most lines hold none of these words, so they never run an entry's regular
+ * expression: one alternation of all entries cost ~8 ms to compile, most of a small file's lint.
+ */
+let entriesByFirstWord: Map<string, number[]> | null = null;
+const entryRegExps: Array<RegExp | undefined> = [];
+
 function scan(text: string): ContentHit[] {
-  lexicon ??= new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LEXICON.map(([p]) => `(${p.replace(/\((?!\?)/g, '(?:')})`).join('|')})(?![\p{L}\p{N}])`, 'giu');
   const hits: ContentHit[] = [];
   const add = (h: ContentHit): void => {
     const overlap = hits.findIndex((x) => h.start < x.end && x.start < h.end);
     if (overlap === -1) hits.push(h);
     else if (h.sure && !hits[overlap]!.sure) hits[overlap] = h;
   };
-  lexicon.lastIndex = 0;
-  for (const m of text.matchAll(lexicon)) {
-    const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-    const [, category, sure] = LEXICON[k]!;
-    add({ start: m.index, end: m.index + m[0].length, category, sure, phrase: m[0] });
+  for (const m of lexiconMatches(text)) {
+    const [, category, sure] = LEXICON[m.entry]!;
+    add({ start: m.start, end: m.end, category, sure, phrase: text.slice(m.start, m.end) });
   }
   for (const m of profanity().getAllMatches(text, true)) {
     const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
@@ -61,9 +68,45 @@ function scan(text: string): ContentHit[] {
     const category: Category = SEXUAL.has(word) || MILD_SEXUAL.has(word) ? 'sexual' : 'profanity';
     add({ start: m.startIndex, end, category, sure: STRONG.has(word) || SEXUAL.has(word), phrase: text.slice(m.startIndex, end) });
   }
-  const minor = minors.exec(text);
-  if (minor && hits.some((h) => h.category === 'sexual' || h.category === 'nudity')) {
+  if (hits.some((h) => h.category === 'sexual' || h.category === 'nudity') && minors.test(text)) {
     for (const h of hits) if (h.category === 'sexual' || h.category === 'nudity') Object.assign(h, { category: 'minors-sexual', sure: true });
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where lexicon entries match, as one alternation of all entries would find them: the leftmost
+ * match first, the earliest entry at a place, the next search after its end.
+ */
+export function lexiconMatches(text: string): Array<{ start: number; end: number; entry: number }> {
+  const byWord = (entriesByFirstWord ??= indexByFirstWord());
+  const out: Array<{ start: number; end: number; entry: number }> = [];
+  let after = 0;
+  for (const w of text.matchAll(RUN)) {
+    if (w.index < after) continue;
+    const entries = byWord.get(w[0].toLowerCase());
+    if (!entries) continue;
+    for (const k of entries) {
+      const re = (entryRegExps[k] ??= new RegExp(String.raw`(?:${LEXICON[k]![0]})(?![\p{L}\p{N}])`, 'iuy'));
+      re.lastIndex = w.index;
+      const m = re.exec(text);
+      if (!m) continue;
+      out.push({ start: w.index, end: w.index + m[0].length, entry: k });
+      after = w.index + m[0].length;
+      break;
+    }
+  }
+  return out;
+}
+
+function indexByFirstWord(): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  FIRST_WORDS.forEach((words, k) => {
+    for (const word of words.split(' ')) {
+      const entries = index.get(word);
+      if (!entries) index.set(word, [k]);
+      else if (entries[entries.length - 1] !== k) entries.push(k);
+    }
+  });
+  return index;
 }
