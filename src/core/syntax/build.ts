@@ -17,6 +17,7 @@ import {
   SHOT_KEYS,
   ALL_KEY_SPELLINGS,
 } from './keys.js';
+import { castLabel, isNameWord, subKeyLabel } from './labels.js';
 import type { LineInfo } from './lines.js';
 import type { Outline, OutlineBlock, OutlineItem } from './parser.js';
 
@@ -26,8 +27,6 @@ function info(t: IToken): LineInfo {
 
 type Context = 'top' | 'cast' | 'look' | 'clip';
 
-const SUBKEY_RE = /^(\p{L}[\p{L}\p{M}'’-]*(?: [\p{L}\p{M}&/'’-]+){0,3})[ \t]*:(?:[ \t]+|$)/u;
-const NAME_WORD_RE = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u;
 const SECONDS_RE = /^(\d+(?:\.\d+)?)s$/;
 const SIZE_RE = /^(\d+)[x×](\d+)$/;
 const MODEL_RE = /^[a-z][a-z0-9._/:-]*$/;
@@ -150,7 +149,7 @@ export class AstBuilder {
       return null;
     }
     const [first, ...rest] = words;
-    if (!NAME_WORD_RE.test(first!.text)) {
+    if (!isNameWord(first!.text)) {
       this.report('SC106', first!.span, `"${first!.text}" is not a valid look name; use letters, digits, - and _.`);
     }
     if (rest.length) {
@@ -180,7 +179,7 @@ export class AstBuilder {
     if (!first || this.attributeLike(first.text)) {
       this.report('SC105', first ? first.span : headSpan, 'A CLIP needs a name right after CLIP, e.g. `CLIP arrival 8s`.');
     } else {
-      if (!NAME_WORD_RE.test(first.text)) {
+      if (!isNameWord(first.text)) {
         this.report('SC105', first.span, `"${first.text}" is not a valid clip name; use letters, digits, -, _ and . (no spaces).`);
       }
       block.name = first;
@@ -353,7 +352,7 @@ export class AstBuilder {
         last.lines.push({ start: cl.contentStart, end: cl.contentEnd });
         continue;
       }
-      const m = SUBKEY_RE.exec(lineText);
+      const m = subKeyLabel(lineText);
       if (m) {
         const labelEnd = cl.contentStart + m[1]!.length;
         let vs = cl.contentStart + m[0].length;
@@ -476,7 +475,7 @@ export class AstBuilder {
     const text = { text: this.stripNotes(li.contentStart, li.contentEnd), span };
     if (ctx === 'cast') {
       // `Mara: woman in her thirties` — a cast line with the name not in capitals.
-      const m = /^([\p{L}][\p{L}\p{M} .'’-]*?)[ \t]*:[ \t]+(.*)$/u.exec(text.text);
+      const m = castLabel(text.text);
       if (m && text.text === this.text.slice(li.contentStart, li.contentEnd)) {
         const nameSpan = { start: li.contentStart, end: li.contentStart + m[1]!.length };
         const upper = m[1]!.toUpperCase();

@@ -5,6 +5,7 @@
  * token types at one position costs one scan.
  */
 import { isKnownKey, looksLikeMisspeltKey } from './keys.js';
+import { keyLabelAt, nameLabelAt } from './labels.js';
 
 export type LineKind =
   | 'bom'
@@ -58,9 +59,6 @@ export interface LineInfo {
 // else ("3-4 commuters wait") keeps the line prose.
 const TIMING_RE =
   /(\d+(?::\d{1,2})?(?:\.\d+)?)s?[ \t]*(?:--|[-–—‒])[ \t]*(\d+(?::\d{1,2})?(?:\.\d+)?)s?(?=[ \t]*(?:$|[\r\n])|[ \t]+(?:--|[-–—‒"“”'‘(])|[ \t]*[("“]|(?:--|[-–—‒])[ \t"“(])/y;
-const NAME_RE =
-  /(\p{Lu}[\p{Lu}\p{Nd}\p{M} .'’-]*?)[ \t]*(?:\(([^()\r\n]*)\)[ \t]*)?:(?=[ \t]|$|[\r\n])/uy;
-const KEY_RE = /(\p{L}[\p{L}\p{M} &/'’-]*?)[ \t]*:(?=[ \t]|$|[\r\n])/uy;
 
 let memoText: string | undefined;
 let memoOffset = -1;
@@ -189,8 +187,7 @@ function classify(text: string, offset: number): LineInfo {
   if (colon >= limit) return info;
   // Names are capitals (MARA, DR. OKAFOR); keys are mixed case. A capitalised known key
   // (SOUND:) stays a key.
-  NAME_RE.lastIndex = contentStart;
-  const nm = NAME_RE.exec(text);
+  const nm = nameLabelAt(text, contentStart);
   if (nm && nm.index === contentStart && nm.index + nm[0].length <= contentEnd + 1) {
     const name = nm[1]!;
     if (!isKnownKey(name)) {
@@ -207,8 +204,7 @@ function classify(text: string, offset: number): LineInfo {
       return info;
     }
   }
-  KEY_RE.lastIndex = contentStart;
-  const km = KEY_RE.exec(text);
+  const km = keyLabelAt(text, contentStart);
   if (km && km.index === contentStart) {
     const label = km[1]!;
     const known = isKnownKey(label);
