@@ -2,10 +2,11 @@
  * Word lists for the prompt-craft rules, from the Sora 2 prompting guide's advice: one camera move
  * and one subject action per shot, concrete cues instead of vague adjectives.
  */
+import { findPhrases, PhraseList } from './phrases.js';
 import { memo, normalise } from './text.js';
 
 /** Camera moves by kind; phrases are matched as whole words, longest first. */
-const MOVES: ReadonlyArray<[kind: string, phrases: string[]]> = [
+export const MOVES: ReadonlyArray<[kind: string, phrases: string[]]> = [
   ['dolly zoom', ['dolly zoom', 'dolly-zoom', 'vertigo shot', 'vertigo effect']],
   ['dolly', ['dolly', 'dollies', 'dollying', 'dollied', 'track in', 'track out', 'tracks in', 'tracks out', 'truck left', 'truck right', 'trucks left', 'trucks right']],
   ['push in', ['push in', 'push-in', 'pushes in', 'pushing in', 'push forward', 'creep in', 'creeps in']],
@@ -28,19 +29,16 @@ export interface MoveHit {
 
 const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
 const moveKind = new Map(MOVES.flatMap(([kind, ps]) => ps.map((p): [string, string] => [key(p), kind])));
-/** Every move phrase in one alternation, longest first, so each stretch is read once. */
-const moveRe = new RegExp(
-  String.raw`(?<![\p{L}\p{N}-])(?:${[...moveKind.keys()]
-    .sort((x, y) => y.length - x.length)
-    .map((p) => p.replace(/ /g, '[- ]?'))
-    .join('|')})(?![\p{L}\p{N}-])`,
-  'giu',
-);
+/** Words of a move may be run together or hyphenated: "push in", "push-in", "pushin". */
+const MOVE_PHRASES = new PhraseList([...moveKind.keys()], { ' ': '[- ]?' });
 
 /** Camera moves in a camera description, each stretch counted once (longest phrase wins). */
 export const cameraMoves = memo((text: string): MoveHit[] => {
   const hits: MoveHit[] = [];
-  for (const m of text.matchAll(moveRe)) hits.push({ kind: moveKind.get(key(m[0])) ?? m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (const { start, end } of findPhrases(text, MOVE_PHRASES, '-')) {
+    const phrase = text.slice(start, end);
+    hits.push({ kind: moveKind.get(key(phrase)) ?? phrase.toLowerCase(), start, end });
+  }
   return hits;
 });
 
@@ -51,7 +49,7 @@ export const CAMERA_SUBJECT = /\b(?:camera|lens|shot|we)\b/i;
  * Big, distinct subject actions. Small beats ("takes four steps, pauses, turns up her collar") are
  * what the guide recommends and are never counted; these are actions that each deserve a shot.
  */
-const ACTION_VERBS: ReadonlyArray<[lemma: string, forms: string[]]> = [
+export const ACTION_VERBS: ReadonlyArray<[lemma: string, forms: string[]]> = [
   ['run', ['runs', 'running', 'ran', 'sprints', 'sprinting', 'sprinted']],
   ['jump', ['jumps', 'jumping', 'jumped', 'leaps', 'leaping', 'leapt', 'leaped', 'vaults', 'vaulting']],
   ['fight', ['fights', 'fighting', 'fought', 'punches', 'punching', 'punched', 'kicks', 'kicking', 'kicked', 'wrestles', 'wrestling']],
@@ -81,13 +79,7 @@ export interface ActionHit {
 }
 
 const actionLemma = new Map(ACTION_VERBS.flatMap(([lemma, forms]) => forms.map((f): [string, string] => [key(f), lemma])));
-const actionRe = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’-])(?:${[...actionLemma.keys()]
-    .sort((x, y) => y.length - x.length)
-    .map((f) => f.replace(/ /g, '\\s+'))
-    .join('|')})(?![\p{L}\p{N}-])`,
-  'giu',
-);
+const ACTION_PHRASES = new PhraseList([...actionLemma.keys()], { ' ': '\\s+' });
 
 // Before these words an "-s" form is a plural noun ("the drinks", "lamb chops") and an "-ing"
 // form an adjective ("falling snow"); only verbs count.
@@ -96,13 +88,13 @@ const PROGRESSIVE = /(?:^|\s)(?:is|are|was|were|be|been|keeps|starts|begins|stop
 
 export const actions = memo((text: string): ActionHit[] => {
   const hits: ActionHit[] = [];
-  for (const m of text.matchAll(actionRe)) {
-    const start = m.index;
+  for (const { start, end } of findPhrases(text, ACTION_PHRASES, "'’-")) {
+    const phrase = text.slice(start, end);
     const before = text.slice(Math.max(0, start - 24), start);
-    const first = m[0].split(/\s/)[0]!.toLowerCase();
+    const first = phrase.split(/\s/)[0]!.toLowerCase();
     if (first.endsWith('s') && DETERMINER.test(before)) continue;
     if (first.endsWith('ing') && !PROGRESSIVE.test(before)) continue;
-    hits.push({ lemma: actionLemma.get(key(m[0])) ?? first, start, end: start + m[0].length });
+    hits.push({ lemma: actionLemma.get(key(phrase)) ?? first, start, end });
   }
   return hits;
 });
@@ -141,21 +133,16 @@ export const VAGUE: Readonly<Record<string, string>> = {
   'eye-catching': 'name what draws the eye: "red umbrella in a grey crowd"',
 };
 
-const vagueRe = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’-])(?:${Object.keys(VAGUE)
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/ /g, '\\s+'))
-    .join('|')})(?![\p{L}\p{N}-])`,
-  'giu',
-);
+const VAGUE_PHRASES = new PhraseList(Object.keys(VAGUE), { ' ': '\\s+' });
 
 export const vagueWords = memo((text: string): Array<{ word: string; start: number; end: number; advice: string }> => {
   const out: Array<{ word: string; start: number; end: number; advice: string }> = [];
-  for (const m of text.matchAll(vagueRe)) {
-    const word = normalise(m[0]).replace(/\s+/g, ' ');
+  for (const { start, end } of findPhrases(text, VAGUE_PHRASES, "'’-")) {
+    const phrase = text.slice(start, end);
+    const word = normalise(phrase).replace(/\s+/g, ' ');
     // "pretty" as an adverb ("pretty quiet") is not vague.
-    if (word === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(m.index + m[0].length))) continue;
-    out.push({ word: m[0], start: m.index, end: m.index + m[0].length, advice: VAGUE[word]! });
+    if (word === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(end))) continue;
+    out.push({ word: phrase, start, end, advice: VAGUE[word]! });
   }
   return out;
 });

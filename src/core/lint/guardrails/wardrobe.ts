@@ -4,6 +4,7 @@
  * their CAST entry. Deliberately small: colours and garments are compared by family, so "navy"
  * and "dark blue" agree and only plain contradictions are reported.
  */
+import { codePointBefore, foldedAt, isLetter, isLetterDigitOrHyphen, isSpaceAt, isRegExpWordCharAt, PhraseList } from './phrases.js';
 import { memo, normalise } from './text.js';
 
 const COLOUR_FAMILY: Readonly<Record<string, string>> = {
@@ -20,7 +21,7 @@ const COLOUR_FAMILY: Readonly<Record<string, string>> = {
 };
 
 /** Garments by the slot they fill on a body; a different garment in the same slot is a change of look. */
-const GARMENT_SLOT: Readonly<Record<string, string>> = {
+export const GARMENT_SLOT: Readonly<Record<string, string>> = {
   coat: 'outer', overcoat: 'outer', trench: 'outer', 'trench coat': 'outer', jacket: 'outer', parka: 'outer', raincoat: 'outer', blazer: 'outer', anorak: 'outer', cape: 'outer', cloak: 'outer', poncho: 'outer', 'pea coat': 'outer', peacoat: 'outer',
   dress: 'outer', gown: 'outer', suit: 'outer', jumpsuit: 'outer', overalls: 'outer', uniform: 'outer', robe: 'outer', kimono: 'outer', tuxedo: 'outer',
   shirt: 'top', blouse: 'top', 't-shirt': 'top', tshirt: 'top', tee: 'top', sweater: 'top', jumper: 'top', hoodie: 'top', cardigan: 'top', vest: 'top', 'tank top': 'top', turtleneck: 'top', polo: 'top',
@@ -63,38 +64,104 @@ export interface Look {
   hair: Hair | null;
 }
 
-const GARMENTS = Object.keys(GARMENT_SLOT).sort((a, b) => b.length - a.length);
-const garmentRe = new RegExp(String.raw`(?<![\p{L}\p{N}-])((?:[\p{L}-]+\s+){0,3}?)(${GARMENTS.map((g) => g.replace(/-/g, '-?').replace(/ /g, '\\s+')).join('|')})s?\b`, 'giu');
-const hairRe = /(?<![\p{L}\p{N}-])((?:[\p{L}-]+\s+){1,3})hair\b/giu;
+const GARMENTS = new PhraseList(Object.keys(GARMENT_SLOT), { ' ': '\\s+', '-': '-?' });
+const HAIR = new PhraseList(['hair']);
+
+/**
+ * A garment or hair phrase as the regular expressions these searches replaced matched it:
+ * `(?<![\p{L}\p{N}-])((?:[\p{L}-]+\s+){0,3}?)(garment|…)s?\b` and
+ * `(?<![\p{L}\p{N}-])((?:[\p{L}-]+\s+){1,3})hair\b`, flags `giu`.
+ */
+export interface LookMatch {
+  start: number;
+  /** The words before the garment or "hair", each with the whitespace after it (group 1). */
+  before: string;
+  /** The garment as written, without a plural "s" (group 2), or "hair" as written. */
+  noun: string;
+  end: number;
+}
+
+/**
+ * Garments with up to three words (letters and hyphens) before them, as the expression found them:
+ * it tries each start from left to right, the first that is at most three words from a garment
+ * wins, with the nearest garment from there. A match so takes in as many words before its garment
+ * as it can, up to three, but never the previous match.
+ */
+export function garmentMatches(text: string): LookMatch[] {
+  const found: LookMatch[] = [];
+  // `s?\b`: a plural s if it ends the word there, else the garment must end it; `\b` sees only
+  // ASCII word characters (and ſ and the Kelvin sign).
+  const pluralEnd = (end: number): number => (foldedAt(text, end) === 115 && !isRegExpWordCharAt(text, end + 1) ? end + 1 : !isRegExpWordCharAt(text, end) ? end : -1);
+  for (let start = 0; start < text.length; start++) {
+    if (isLetterDigitOrHyphen(codePointBefore(text, start))) continue;
+    for (let k = 0, at = start; k <= 3 && at >= 0; k++, at = afterWord(text, at)) {
+      const noun = GARMENTS.matchAt(text, at, (end) => pluralEnd(end) >= 0);
+      if (noun < 0) continue;
+      const end = pluralEnd(noun);
+      found.push({ start, before: text.slice(start, at), noun: text.slice(at, noun), end });
+      start = end - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** "hair" with the one to three words before it, from the first start that reaches it: as many words as there are (the expression is greedy). */
+export function hairMatches(text: string): LookMatch[] {
+  const found: LookMatch[] = [];
+  for (let start = 0; start < text.length; start++) {
+    if (isLetterDigitOrHyphen(codePointBefore(text, start))) continue;
+    const words = [start];
+    for (let at = afterWord(text, start); at >= 0 && words.length <= 3; at = afterWord(text, at)) words.push(at);
+    for (let k = words.length - 1; k >= 1; k--) {
+      const at = words[k]!;
+      const end = HAIR.matchAt(text, at, (e) => !isRegExpWordCharAt(text, e));
+      if (end < 0) continue;
+      found.push({ start, before: text.slice(start, at), noun: text.slice(at, end), end });
+      start = end - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** Where `[\p{L}-]+\s+` matched at `at` ends, or -1: a word of letters and hyphens, and the whitespace after it. */
+function afterWord(text: string, at: number): number {
+  let j = at;
+  for (let c = text.codePointAt(j) ?? -1; c === 45 || isLetter(c); c = text.codePointAt(j) ?? -1) j += c > 0xffff ? 2 : 1;
+  if (j === at || !isSpaceAt(text, j)) return -1;
+  while (isSpaceAt(text, j)) j++;
+  return j;
+}
 
 /** Garments and hair in a description. */
 export const readLook = memo((text: string): Look => {
   const garments: Garment[] = [];
-  for (const m of text.matchAll(garmentRe)) {
-    const mods = m[1]!.trim().split(/\s+/).filter(Boolean);
-    const garment = normalise(m[2]!).replace(/\s+/g, ' ');
+  for (const m of garmentMatches(text)) {
+    const mods = m.before.trim().split(/\s+/).filter(Boolean);
+    const garment = normalise(m.noun).replace(/\s+/g, ' ');
     // Only the words just before the garment describe it; stop at a word that is not a colour or material.
     let colour: string | null = null;
     let k = mods.length - 1;
     for (; k >= 0; k--) {
       const w = normalise(mods[k]!);
       if (COLOUR_FAMILY[w]) colour = colour ?? w;
-      else if (!MATERIALS.has(w) && !/^(?:light|dark|pale|deep|bright|long|short|oversized|old|worn|faded|heavy|thin|knee-length|floor-length|ankle-length)$/.test(w)) break;
+      else if (!MATERIALS.has(w) && !GARMENT_WORDS.has(w)) break;
     }
-    const startsAt = k + 1 < mods.length ? m.index + offsetOfWord(m[1]!, k + 1) : m.index + m[1]!.length;
+    const startsAt = k + 1 < mods.length ? m.start + offsetOfWord(m.before, k + 1) : m.start + m.before.length;
     garments.push({
       slot: GARMENT_SLOT[garment] ?? GARMENT_SLOT[garment.replace(/-/g, '')] ?? 'outer',
       garment,
       colour,
       family: colour ? COLOUR_FAMILY[colour]! : null,
-      phrase: text.slice(startsAt, m.index + m[0].length),
+      phrase: text.slice(startsAt, m.end),
       start: startsAt,
-      end: m.index + m[0].length,
+      end: m.end,
     });
   }
   let hair: Hair | null = null;
-  for (const m of text.matchAll(hairRe)) {
-    const mods = m[1]!.trim().split(/[\s,]+/).map(normalise);
+  for (const m of hairMatches(text)) {
+    const mods = m.before.trim().split(/[\s,]+/).map(normalise);
     let colour: string | null = null;
     let length: string | null = null;
     let first = mods.length;
@@ -102,17 +169,22 @@ export const readLook = memo((text: string): Look => {
       const w = mods[k]!;
       if (HAIR_COLOUR[w] && !colour) colour = HAIR_COLOUR[w]!;
       else if (HAIR_LENGTH[w] && !length) length = HAIR_LENGTH[w]!;
-      else if (!/^(?:curly|straight|wavy|messy|neat|thick|thin|slicked|slicked-back|tousled|cropped|braided|and)$/.test(w)) break;
+      else if (!HAIR_WORDS.has(w)) break;
       first = k;
     }
     if (!colour && !length) continue;
-    const start = m.index + offsetOfWord(m[1]!, first);
-    hair = { colour, length, phrase: text.slice(start, m.index + m[0].length), start, end: m.index + m[0].length };
+    const start = m.start + offsetOfWord(m.before, first);
+    hair = { colour, length, phrase: text.slice(start, m.end), start, end: m.end };
     break;
   }
   return { garments, hair };
 });
 
+// Sets, not alternations: a regular expression costs ~0.05 ms to compile on a first line.
+/** Words besides colours and materials that may stand between a garment and its colour. */
+const GARMENT_WORDS = new Set(['light', 'dark', 'pale', 'deep', 'bright', 'long', 'short', 'oversized', 'old', 'worn', 'faded', 'heavy', 'thin', 'knee-length', 'floor-length', 'ankle-length']);
+/** Words besides colours and lengths that may stand in a description of hair. */
+const HAIR_WORDS = new Set(['curly', 'straight', 'wavy', 'messy', 'neat', 'thick', 'thin', 'slicked', 'slicked-back', 'tousled', 'cropped', 'braided', 'and']);
 const MATERIALS = new Set(['wool', 'woollen', 'woolen', 'leather', 'silk', 'cotton', 'linen', 'denim', 'velvet', 'tweed', 'suede', 'satin', 'corduroy', 'knit', 'knitted', 'fur', 'canvas', 'nylon', 'waxed', 'quilted', 'sequined', 'lace', 'plaid', 'striped', 'checked', 'floral', 'polka-dot']);
 
 function offsetOfWord(s: string, index: number): number {

@@ -1,0 +1,177 @@
+/**
+ * Finding the phrases of a word list in text without a regular expression. The craft and wardrobe
+ * rules used to search with one alternation of all their phrases, case-insensitive and
+ * Unicode-aware (flags `giu`, `\p{L}` lookarounds); V8 takes 0.5–5 ms to compile each of those,
+ * which a one-shot CLI run pays on the first line every rule reads. Here candidates are looked up
+ * by their first letter and compared letter by letter, with the alternation's results exactly: its
+ * case folding, word edges and gaps between words, the leftmost place first and there the first
+ * phrase in its order (test/lint/phrases.test.ts and craft-words.test.ts hold each search to the
+ * expression it replaced).
+ */
+
+/**
+ * What a space or a hyphen in a phrase stands for in the text, written as the regular expression
+ * the alternation had in its place; unlisted, each stands for itself.
+ */
+export interface Gaps {
+  ' '?: '[- ]?' | '\\s+';
+  '-'?: '-?';
+}
+
+const SPACE = 32;
+const HYPHEN = 45;
+
+/** Phrases to search for, tried longest first at a place, as the alternations listed them. */
+export class PhraseList {
+  readonly phrases: readonly string[];
+  private readonly space: Gaps[' '];
+  private readonly hyphen: Gaps['-'];
+  /** Phrases by the code of their first letter, longest first; built on the first search. */
+  private byFirstLetter: Map<number, string[]> | null = null;
+
+  constructor(phrases: readonly string[], gaps: Gaps = {}) {
+    this.phrases = [...phrases].sort((a, b) => b.length - a.length);
+    this.space = gaps[' '];
+    this.hyphen = gaps['-'];
+  }
+
+  /**
+   * Where the alternation `(?:p1|p2|…)` followed by what `fits` tests matches at `at`: the end of
+   * the first phrase, longest first, that matches there and whose end `fits` accepts, or -1. (When
+   * `fits` fails the expression backtracks into the next phrase, and so does this.)
+   */
+  matchAt(text: string, at: number, fits: (end: number) => boolean): number {
+    const candidates = (this.byFirstLetter ??= this.index()).get(foldedAt(text, at));
+    if (candidates) {
+      for (const phrase of candidates) {
+        const end = this.matchOne(text, at, phrase);
+        if (end >= 0 && fits(end)) return end;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where `phrase` ends if it starts at `at`, or -1. A gap is always followed by a letter, which
+   * neither a space nor a hyphen can match, so taking all the gap can is the only way to match and
+   * there is nothing to backtrack.
+   */
+  private matchOne(text: string, at: number, phrase: string): number {
+    let j = at;
+    for (let k = 0; k < phrase.length; k++) {
+      const p = phrase.charCodeAt(k);
+      const gap = p === SPACE ? this.space : p === HYPHEN ? this.hyphen : undefined;
+      if (gap === '\\s+') {
+        if (!isSpaceAt(text, j)) return -1;
+        do j++;
+        while (isSpaceAt(text, j));
+      } else if (gap === '[- ]?') {
+        const c = text.charCodeAt(j);
+        if (c === HYPHEN || c === SPACE) j++;
+      } else if (gap === '-?') {
+        if (text.charCodeAt(j) === HYPHEN) j++;
+      } else if (foldedAt(text, j) === p) j++;
+      else return -1;
+    }
+    return j;
+  }
+
+  private index(): Map<number, string[]> {
+    // `matchOne` folds only ASCII letters and needs a letter after each gap. All phrases in one
+    // test: run on each, the expression would be compiled to machine code on its 20th run.
+    if (!/^(?:[a-z]+(?:[ -][a-z]+)*\n)*$/.test(this.phrases.map((p) => `${p}\n`).join(''))) {
+      throw new Error(`Phrases must be lower-case words separated by single spaces or hyphens: ${this.phrases.filter((p) => !/^[a-z]+(?:[ -][a-z]+)*$/.test(p)).join(', ')}`);
+    }
+    const index = new Map<number, string[]>();
+    for (const phrase of this.phrases) {
+      const first = phrase.charCodeAt(0);
+      const list = index.get(first);
+      if (list) list.push(phrase);
+      else index.set(first, [phrase]);
+    }
+    return index;
+  }
+}
+
+/**
+ * The phrases that `(?<![\p{L}\p{N}${notAfter}])(?:p1|p2|…)(?![\p{L}\p{N}-])`, flags `giu`, finds:
+ * whole words, each search starting after the previous match. `notAfter` lists the characters
+ * other than letters and digits a phrase may not follow.
+ */
+export function findPhrases(text: string, list: PhraseList, notAfter: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  const endsWord = (end: number): boolean => !isLetterDigitOrHyphen(text.codePointAt(end) ?? -1);
+  for (let i = 0; i < text.length; i++) {
+    const before = codePointBefore(text, i);
+    if (isLetterOrDigit(before) || (before >= 0 && notAfter.includes(String.fromCodePoint(before)))) continue;
+    const end = list.matchAt(text, i, endsWord);
+    if (end < 0) continue;
+    found.push({ start: i, end });
+    i = end - 1;
+  }
+  return found;
+}
+
+/**
+ * The code unit at `i` as a case-insensitive Unicode expression compares it with a lower-case
+ * ASCII letter: upper-case ASCII letters, the long s "ſ" and the Kelvin sign (U+212A) fold to theirs
+ * (no other character folds to an ASCII letter), anything else stays itself.
+ */
+export function foldedAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c === 0x17f) return 115;
+  if (c === 0x212a) return 107;
+  return c;
+}
+
+/** Whether the code unit at `i` is a word character to `\b` with the flags `iu`: ASCII ones, and ſ and the Kelvin sign, which fold to ASCII letters. */
+export function isRegExpWordCharAt(text: string, i: number): boolean {
+  const c = foldedAt(text, i);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Whether the code unit at `i` is whitespace to `\s`. */
+export function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === SPACE || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The code point that ends just before `i`, as a lookbehind reads it, or -1 at the start. */
+export function codePointBefore(text: string, i: number): number {
+  if (i <= 0) return -1;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+let letterRe: RegExp | undefined;
+let digitRe: RegExp | undefined;
+
+/**
+ * Whether code point `c` is in `\p{L}` with the flags `iu`. Case-insensitively a class also takes
+ * what folds into it, which adds one character to the letters: U+0345, a combining mark whose
+ * folding is the Greek letter ι. The `u`-only forms are compiled because they cost a fifth as much,
+ * and only once a character outside ASCII and the punctuation block (curly quotes, dashes) is read.
+ */
+export function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return c === 0x345 || (letterRe ??= /^\p{L}$/u).test(String.fromCodePoint(c));
+}
+
+/** Whether code point `c` is in `[\p{L}\p{N}]` with the flags `iu`. */
+export function isLetterOrDigit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return isLetter(c) || (digitRe ??= /^\p{N}$/u).test(String.fromCodePoint(c));
+}
+
+/** Whether code point `c` is in `[\p{L}\p{N}-]` with the flags `iu`: what a whole phrase may not touch. */
+export function isLetterDigitOrHyphen(c: number): boolean {
+  return c === HYPHEN || isLetterOrDigit(c);
+}
