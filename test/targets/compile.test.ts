@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { compile, memoryHost, targets, type Plan } from '../../src/index.js';
 import { nodeHost } from '../../src/node/index.js';
 import { chainFor } from '../../src/core/targets/chain.js';
-import { FalBody } from '../../src/core/targets/fal.js';
-import { RunwayImageBody, RunwayTextBody, RunwayVideoBody } from '../../src/core/targets/runway.js';
-import { VeoCreateBody, VeoExtendBody } from '../../src/core/targets/veo.js';
+import { falBody } from '../../src/core/targets/fal.js';
+import { runwayBodies } from '../../src/core/targets/runway.js';
+import { veoBodies } from '../../src/core/targets/veo.js';
 import type { ModelCard } from '../../src/core/targets/types.js';
 import { ROOT } from '../helpers/cli.js';
 import { makeImage } from '../helpers/images.js';
@@ -105,7 +105,7 @@ describe('Runway', () => {
       ['first', 'first.png', 1280],
       ['last', 'last.png', 1280],
     ]);
-    for (const c of p.clips) expect((c.request.path.endsWith('image_to_video') ? RunwayImageBody : RunwayTextBody).safeParse(c.request.body).success).toBe(true);
+    for (const c of p.clips) expect((c.request.path.endsWith('image_to_video') ? runwayBodies().image : runwayBodies().text).safeParse(c.request.body).success).toBe(true);
   });
 
   it('needs a first frame for sizes text-to-video does not make, and for Gen-4 Turbo', async () => {
@@ -145,7 +145,7 @@ describe('Google Veo 3.1', () => {
         config: { numberOfVideos: 1, negativePrompt: 'text overlays', personGeneration: 'allow_all', durationSeconds: 8, aspectRatio: '16:9', resolution: '1080p' },
       },
     });
-    expect(VeoCreateBody.safeParse(clip(p, 'a').request.body).success).toBe(true);
+    expect(veoBodies().create.safeParse(clip(p, 'a').request.body).success).toBe(true);
   });
 
   it('makes 1080p and 4K clips 8 seconds long, and says why a shorter one cannot be', async () => {
@@ -167,7 +167,7 @@ describe('Google Veo 3.1', () => {
     const prompt2 = (clip(p, 'walk~2').request.body['source'] as { prompt: string }).prompt;
     expect(prompt2).toContain('0.00–2.00\nShe walks.');
     expect(prompt2).toContain('2.00–7.00\nShe runs.');
-    expect(VeoExtendBody.safeParse(clip(p, 'walk~3').request.body).success).toBe(true);
+    expect(veoBodies().extend.safeParse(clip(p, 'walk~3').request.body).success).toBe(true);
     expect(clip(p, 'walk').mapping![0]).toBe('22 s is longer than veo-3.1-generate-preview makes at once: 3 requests — 8 s, then extensions of 7 s, 7 s');
     // A part's hash follows its source's: changing part 1 renders the whole chain again.
     const changed = await plan('---\ntarget: veo\nsize: 1280x720\n---\nCLIP walk 22s\n  0.00–10.00\n    She strolls.\n  10.00–22.00\n    She runs.\nCLIP more EXTEND walk 7s\n  She stops.\n');
@@ -227,7 +227,7 @@ describe('fal', () => {
     expect(body.multi_prompt.map((s) => s.duration)).toEqual(['3', '4', '3']);
     expect(body.multi_prompt[1]!.prompt).toBe('Style: neon noir.\n\nShot list:\n0.00–4.00 — "Close"\n\nDialogue:\n- VIC: "You\'re late."');
     expect(clip(p, 'alley').mapping).toEqual(['3 shots → one multi_prompt request: 3 s + 4 s + 3 s']);
-    expect(FalBody.safeParse(body).success).toBe(true);
+    expect(falBody().safeParse(body).success).toBe(true);
   });
 
   it('rounds shots to whole seconds so they still fill the clip, and warns at each shot that moves', async () => {
@@ -296,7 +296,7 @@ describe('the chain planner', () => {
 describe('plan bodies validate against each target\'s schemas', () => {
   it('Runway edits send the source video URL placeholder and Aleph 2', async () => {
     const p = await plan('---\ntarget: runway\nsize: 1280x720\n---\nCLIP a 5s\n  Rain.\nCLIP b EDIT a\n  Change: snow.\n');
-    expect(RunwayVideoBody.safeParse(clip(p, 'b').request.body).success).toBe(true);
+    expect(runwayBodies().video.safeParse(clip(p, 'b').request.body).success).toBe(true);
     expect(errors(p)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@
  * extend-video (a chain or an EXTEND), retake-video (LTX-2's REMIX and EDIT).
  */
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 import type { EndpointTypeMap } from '@fal-ai/client/endpoints';
 import { renderPrompt } from '../emit/prompt.js';
 import { formatTime } from '../format/format.js';
@@ -120,7 +121,7 @@ export const models: readonly ModelCard[] = [
 // ── bodies ──────────────────────────────────────────────────────────────────────────────────────
 
 /** fal bodies are checked by type per endpoint in `emit`; this is the shape every one shares. */
-export const FalBody = z.record(z.string(), z.unknown()).refine((b) => typeof b['prompt'] === 'string' || Array.isArray(b['multi_prompt']), 'a fal request needs a prompt or a multi_prompt');
+export const falBody = lazy(() => z.record(z.string(), z.unknown()).refine((b) => typeof b['prompt'] === 'string' || Array.isArray(b['multi_prompt']), 'a fal request needs a prompt or a multi_prompt'));
 
 // ── emit ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -328,7 +329,7 @@ function estimate(clip: ResolvedClip, file: ResolvedFile): number | null {
 
 // ── the target ──────────────────────────────────────────────────────────────────────────────────
 
-export const falSettings = {
+export const falSettings = lazy(() => ({
   seed: z.number().int().min(0),
   negativePrompt: z.string().min(1),
   audio: z.boolean(),
@@ -337,7 +338,7 @@ export const falSettings = {
   cfgScale: z.number().min(0).max(1),
   shotType: z.enum(['customize', 'intelligent']),
   fps: z.union([z.literal(25), z.literal(50)]),
-};
+}));
 
 export const falTarget: Target = {
   id: 'fal',
@@ -350,9 +351,14 @@ export const falTarget: Target = {
   defaultSeconds: 5,
   defaultSize: '1920x1080',
   models,
-  settings: falSettings,
+  get settings() {
+    return falSettings();
+  },
   emit,
-  bodySchemas: { create: FalBody, extend: FalBody, remix: FalBody, edit: FalBody },
+  get bodySchemas() {
+    const body = falBody();
+    return { create: body, extend: body, remix: body, edit: body };
+  },
   review,
   estimate,
 };

@@ -13,6 +13,7 @@
  * (output: signed URLs) or FAILED.
  */
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 import type { ImageToVideoCreateParams as I2V } from '@runwayml/sdk/resources/image-to-video';
 import type { TextToVideoCreateParams as T2V } from '@runwayml/sdk/resources/text-to-video';
 import type { VideoToVideoCreateParams as V2V } from '@runwayml/sdk/resources/video-to-video';
@@ -50,28 +51,32 @@ const px = (ratios: readonly string[]): string[] => ratios.map(xSize);
 
 // ── bodies ───────────────────────────────────────────────────────────────────────────────────────
 
-const Uri = z.string().min(1);
-const PromptImage = z.object({ uri: Uri, position: z.enum(['first', 'last']).optional() }).strict();
-const ContentModeration = z.object({ publicFigureThreshold: z.enum(['auto', 'low']).optional() }).strict();
+const contentModeration = lazy(() => z.object({ publicFigureThreshold: z.enum(['auto', 'low']).optional() }).strict());
 
-/** Fields shared by the create bodies shotc emits (the SDK's per-model unions are checked in `emit`). */
-const createFields = {
-  model: z.string().min(1),
-  promptText: z.string().min(1).max(3500),
-  ratio: z.string().min(1).optional(),
-  resolution: z.string().min(1).optional(),
-  duration: z.number().int().positive().optional(),
-  audio: z.boolean().optional(),
-  negativePrompt: z.string().min(1).optional(),
-  seed: z.number().int().min(0).max(4294967295).optional(),
-  contentModeration: ContentModeration.optional(),
-};
-
-export const RunwayTextBody = z.object({ ...createFields, references: z.array(z.object({ uri: Uri }).strict()).optional() }).strict();
-export const RunwayImageBody = z.object({ ...createFields, promptImage: z.union([Uri, z.array(PromptImage).min(1)]) }).strict();
-export const RunwayVideoBody = z
-  .object({ model: z.literal('aleph2'), videoUri: Uri, promptText: z.string().min(1).max(3500), seed: createFields.seed, contentModeration: ContentModeration.optional() })
-  .strict();
+/** The bodies of the three endpoints (built on first use: rendering and tests need them, compiling does not). */
+export const runwayBodies = lazy(() => {
+  const uri = z.string().min(1);
+  const promptImage = z.object({ uri, position: z.enum(['first', 'last']).optional() }).strict();
+  /** Fields shared by the create bodies shotc emits (the SDK's per-model unions are checked in `emit`). */
+  const createFields = {
+    model: z.string().min(1),
+    promptText: z.string().min(1).max(3500),
+    ratio: z.string().min(1).optional(),
+    resolution: z.string().min(1).optional(),
+    duration: z.number().int().positive().optional(),
+    audio: z.boolean().optional(),
+    negativePrompt: z.string().min(1).optional(),
+    seed: z.number().int().min(0).max(4294967295).optional(),
+    contentModeration: contentModeration().optional(),
+  };
+  return {
+    text: z.object({ ...createFields, references: z.array(z.object({ uri }).strict()).optional() }).strict(),
+    image: z.object({ ...createFields, promptImage: z.union([uri, z.array(promptImage).min(1)]) }).strict(),
+    video: z
+      .object({ model: z.literal('aleph2'), videoUri: uri, promptText: z.string().min(1).max(3500), seed: createFields.seed, contentModeration: contentModeration().optional() })
+      .strict(),
+  };
+});
 
 export const RUNWAY_PATHS = { text: '/v1/text_to_video', image: '/v1/image_to_video', video: '/v1/video_to_video' } as const;
 
@@ -325,13 +330,13 @@ function estimate(clip: ResolvedClip, file: ResolvedFile): number | null {
 
 // ── the target ──────────────────────────────────────────────────────────────────────────────────
 
-export const runwaySettings = {
+export const runwaySettings = lazy(() => ({
   seed: z.number().int().min(0).max(4294967295),
   negativePrompt: z.string().min(1),
   audio: z.boolean(),
-  contentModeration: ContentModeration,
+  contentModeration: contentModeration(),
   references: z.array(z.string().min(1)).min(1).max(30),
-};
+}));
 
 export const runwayTarget: Target = {
   id: 'runway',
@@ -344,9 +349,14 @@ export const runwayTarget: Target = {
   defaultSeconds: 5,
   defaultSize: '1280x720',
   models,
-  settings: runwaySettings,
+  get settings() {
+    return runwaySettings();
+  },
   emit,
-  bodySchemas: { create: z.union([RunwayTextBody, RunwayImageBody]), remix: RunwayVideoBody, edit: RunwayVideoBody },
+  get bodySchemas() {
+    const b = runwayBodies();
+    return { create: z.union([b.text, b.image]), remix: b.video, edit: b.video };
+  },
   review,
   estimate,
 };

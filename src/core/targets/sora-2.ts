@@ -9,6 +9,7 @@
  * compatible gateways (`--base-url`) and on `shotc emulate`.
  */
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 import type { VideoCreateParams, VideoEditParams, VideoExtendParams, VideoRemixParams } from 'openai/resources/videos';
 import type { ResolvedClip } from '../resolve/model.js';
 import { modelOf, type EmitResult, type Features, type ModelCard, type Target } from './types.js';
@@ -16,22 +17,24 @@ import { modelOf, type EmitResult, type Features, type ModelCard, type Target } 
 const CONTRACT_SIZES = ['720x1280', '1280x720', '1024x1792', '1792x1024'] as const;
 const CONTRACT_SECONDS = ['4', '8', '12'] as const;
 
-const SecondsSchema = z.enum(CONTRACT_SECONDS);
-const SizeSchema = z.enum(CONTRACT_SIZES);
-const PromptSchema = z.string().min(1).max(32000);
-const VideoRefSchema = z.object({ id: z.string().min(1) }).strict();
+/** Each endpoint's body schema (built on first use: rendering and tests need them, compiling does not). */
+export const soraBodies = lazy(() => {
+  const seconds = z.enum(CONTRACT_SECONDS);
+  const prompt = z.string().min(1).max(32000);
+  const video = z.object({ id: z.string().min(1) }).strict();
+  return {
+    create: z.object({ model: z.string().min(1), prompt, seconds, size: z.enum(CONTRACT_SIZES) }).strict(),
+    remix: z.object({ prompt }).strict(),
+    extend: z.object({ prompt, seconds, video }).strict(),
+    edit: z.object({ prompt, video }).strict(),
+  };
+});
 
-export const SoraCreateBody = z
-  .object({ model: z.string().min(1), prompt: PromptSchema, seconds: SecondsSchema, size: SizeSchema })
-  .strict();
-export const SoraRemixBody = z.object({ prompt: PromptSchema }).strict();
-export const SoraExtendBody = z.object({ prompt: PromptSchema, seconds: SecondsSchema, video: VideoRefSchema }).strict();
-export const SoraEditBody = z.object({ prompt: PromptSchema, video: VideoRefSchema }).strict();
-
-export type SoraCreateBody = z.infer<typeof SoraCreateBody>;
-export type SoraRemixBody = z.infer<typeof SoraRemixBody>;
-export type SoraExtendBody = z.infer<typeof SoraExtendBody>;
-export type SoraEditBody = z.infer<typeof SoraEditBody>;
+type Bodies = ReturnType<typeof soraBodies>;
+export type SoraCreateBody = z.infer<Bodies['create']>;
+export type SoraRemixBody = z.infer<Bodies['remix']>;
+export type SoraExtendBody = z.infer<Bodies['extend']>;
+export type SoraEditBody = z.infer<Bodies['edit']>;
 
 /** Compile-time proof that our bodies are what the SDK takes (the file upload is added at render). */
 type Assignable<T extends U, U> = T;
@@ -116,5 +119,7 @@ export const sora2Target: Target = {
   models,
   settings: {},
   emit,
-  bodySchemas: { create: SoraCreateBody, remix: SoraRemixBody, extend: SoraExtendBody, edit: SoraEditBody },
+  get bodySchemas() {
+    return soraBodies();
+  },
 };

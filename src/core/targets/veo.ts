@@ -20,6 +20,7 @@
  *   `allow_adult` with image inputs; `dont_allow` is Veo 2 only.
  */
 import { z } from 'zod';
+import { lazy } from '../util/lazy.js';
 import type { GenerateVideosParameters, VideoGenerationReferenceType } from '@google/genai';
 import type { ResolvedClip, ResolvedFile } from '../resolve/model.js';
 import { audioOn, aspectOf, bySize, clipAt, Findings, frames, resolutionOf, setting, settingImages, value, where } from './common.js';
@@ -43,8 +44,10 @@ const VERTEX_MAX_TOTAL = 37;
 
 // ── bodies ──────────────────────────────────────────────────────────────────────────────────────
 
-const ImageBytes = z.object({ imageBytes: z.string().min(1), mimeType: z.string().optional() }).strict();
-const Config = z
+/** The create and extend bodies (built on first use: rendering and tests need them, compiling does not). */
+export const veoBodies = lazy(() => {
+  const ImageBytes = z.object({ imageBytes: z.string().min(1), mimeType: z.string().optional() }).strict();
+  const Config = z
   .object({
     numberOfVideos: z.literal(1),
     durationSeconds: z.union([z.literal(4), z.literal(6), z.literal(8)]).optional(),
@@ -58,9 +61,12 @@ const Config = z
     referenceImages: z.array(z.object({ image: ImageBytes, referenceType: z.enum(['ASSET', 'STYLE']) }).strict()).max(3).optional(),
   })
   .strict();
-/** The SDK's `source` form (its prompt/image/video arguments at the top level are deprecated). */
-export const VeoCreateBody = z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), image: ImageBytes.optional() }).strict(), config: Config }).strict();
-export const VeoExtendBody = z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), video: z.object({ uri: z.string().min(1) }).strict() }).strict(), config: Config }).strict();
+  // The SDK's `source` form (its prompt/image/video arguments at the top level are deprecated).
+  return {
+    create: z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), image: ImageBytes.optional() }).strict(), config: Config }).strict(),
+    extend: z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), video: z.object({ uri: z.string().min(1) }).strict() }).strict(), config: Config }).strict(),
+  };
+});
 
 // ── models ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -242,9 +248,7 @@ function estimate(clip: ResolvedClip, file: ResolvedFile): number | null {
 
 // ── the target ──────────────────────────────────────────────────────────────────────────────────
 
-const ReferenceImage = z.union([z.string().min(1), z.object({ path: z.string().min(1), type: z.enum(['asset', 'style']).default('asset') }).strict()]);
-
-export const veoSettings = {
+export const veoSettings = lazy(() => ({
   backend: z.enum(['gemini', 'vertex']),
   project: z.string().min(1),
   location: z.string().min(1),
@@ -252,8 +256,8 @@ export const veoSettings = {
   negativePrompt: z.string().min(1),
   audio: z.boolean(),
   personGeneration: z.enum(['allow_all', 'allow_adult', 'dont_allow']),
-  referenceImages: z.array(ReferenceImage).min(1),
-};
+  referenceImages: z.array(z.union([z.string().min(1), z.object({ path: z.string().min(1), type: z.enum(['asset', 'style']).default('asset') }).strict()])).min(1),
+}));
 
 export const veoTarget: Target = {
   id: 'veo',
@@ -267,9 +271,13 @@ export const veoTarget: Target = {
   defaultSeconds: 8,
   defaultSize: '1280x720',
   models,
-  settings: veoSettings,
+  get settings() {
+    return veoSettings();
+  },
   emit,
-  bodySchemas: { create: VeoCreateBody, extend: VeoExtendBody },
+  get bodySchemas() {
+    return veoBodies();
+  },
   review,
   estimate,
 };

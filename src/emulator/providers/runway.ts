@@ -11,7 +11,7 @@
 import { statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { sniffImage } from '../../core/images/sniff.js';
-import { HAILUO3, models, RunwayImageBody, RunwayTextBody, RunwayVideoBody } from '../../core/targets/runway.js';
+import { HAILUO3, models, runwayBodies } from '../../core/targets/runway.js';
 import type { ModelCard } from '../../core/targets/types.js';
 import { ApiError, type EmulatorProvider, type Handler, type Mount, type MountedRoute, type RequestContext } from '../server.js';
 import { dataUri, JobBook, newId, pixels, type EmulatedJob, type JobsOptions } from './jobs.js';
@@ -103,7 +103,7 @@ export function runwayEmulator(options: RunwayEmulatorOptions): EmulatorProvider
   }
 
   const textToVideo: Handler = async (ctx) => {
-    const parsed = RunwayTextBody.safeParse(ctx.body.value);
+    const parsed = runwayBodies().text.safeParse(ctx.body.value);
     if (!parsed.success) throw bad(`Validation of body failed: ${issues(parsed.error)}`);
     const b = parsed.data;
     const c = card(b.model);
@@ -118,7 +118,7 @@ export function runwayEmulator(options: RunwayEmulatorOptions): EmulatorProvider
   };
 
   const imageToVideo: Handler = async (ctx) => {
-    const parsed = RunwayImageBody.safeParse(ctx.body.value);
+    const parsed = runwayBodies().image.safeParse(ctx.body.value);
     if (!parsed.success) throw bad(`Validation of body failed: ${issues(parsed.error)}`);
     const b = parsed.data;
     const c = card(b.model);
@@ -134,7 +134,7 @@ export function runwayEmulator(options: RunwayEmulatorOptions): EmulatorProvider
   };
 
   const videoToVideo: Handler = async (ctx) => {
-    const parsed = RunwayVideoBody.safeParse(ctx.body.value);
+    const parsed = runwayBodies().video.safeParse(ctx.body.value);
     if (!parsed.success) throw bad(`Validation of body failed: ${issues(parsed.error)}`);
     const b = parsed.data;
     const m = /\/_outputs\/([0-9a-f]+)\.mp4$/.exec(b.videoUri);

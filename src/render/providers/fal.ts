@@ -11,7 +11,7 @@
  */
 import { ApiError, createFalClient, type QueueStatus } from '@fal-ai/client';
 import type { PlanClip } from '../../core/emit/plan.js';
-import { FalBody, VIDEO_URL } from '../../core/targets/fal.js';
+import { falBody, VIDEO_URL } from '../../core/targets/fal.js';
 import { makeRedactor, type Redactor } from '../redact.js';
 import { dataUri, download, isAbort, kindOf, networkCause, replaceString, scoped, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
@@ -57,7 +57,7 @@ export const falProvider: ProviderFactory = (config: ProviderConfig): Provider =
 
     async submit({ clip, sourceJobId, images, signal }) {
       const endpoint = clip.request.path;
-      let input = withImages(FalBody.parse(clip.request.body), images ?? [], dataUri);
+      let input = withImages(falBody().parse(clip.request.body), images ?? [], dataUri);
       if (JSON.stringify(input).includes(VIDEO_URL)) input = replaceString(input, VIDEO_URL, await sourceUrl(clip, sourceJobId, signal));
       const queued = await call((abort) => fal.queue.submit(endpoint as 'fal-ai/veo3.1', { input: input as { prompt: string }, ...abort }), signal);
       return { id: `${endpoint}#${queued.request_id}`, status: 'queued', progress: null, error: null, createdAt: Date.now(), completedAt: null, expiresAt: null, output: null };

@@ -13,7 +13,7 @@ import type { ImageToVideoCreateParams } from '@runwayml/sdk/resources/image-to-
 import type { TextToVideoCreateParams } from '@runwayml/sdk/resources/text-to-video';
 import type { VideoToVideoCreateParams } from '@runwayml/sdk/resources/video-to-video';
 import type { PlanClip } from '../../core/emit/plan.js';
-import { RUNWAY_PATHS, RunwayImageBody, RunwayTextBody, RunwayVideoBody, VIDEO_URL } from '../../core/targets/runway.js';
+import { RUNWAY_PATHS, runwayBodies, VIDEO_URL } from '../../core/targets/runway.js';
 import { makeRedactor, type Redactor } from '../redact.js';
 import { dataUri, download, kindOf, networkCause, replaceString, retryAfterMs, scoped, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
@@ -51,14 +51,14 @@ export const runwayProvider: ProviderFactory = (config: ProviderConfig): Provide
       let created: { id: string };
       switch (clip.request.path) {
         case RUNWAY_PATHS.text:
-          created = await call((o) => client.textToVideo.create(put(RunwayTextBody.parse(clip.request.body)) as TextToVideoCreateParams, o), signal);
+          created = await call((o) => client.textToVideo.create(put(runwayBodies().text.parse(clip.request.body)) as TextToVideoCreateParams, o), signal);
           break;
         case RUNWAY_PATHS.image:
-          created = await call((o) => client.imageToVideo.create(put(RunwayImageBody.parse(clip.request.body)) as ImageToVideoCreateParams, o), signal);
+          created = await call((o) => client.imageToVideo.create(put(runwayBodies().image.parse(clip.request.body)) as ImageToVideoCreateParams, o), signal);
           break;
         case RUNWAY_PATHS.video: {
           const source = await sourceUrl(clip, sourceJobId, signal);
-          const body = replaceString(RunwayVideoBody.parse(clip.request.body), VIDEO_URL, source) as VideoToVideoCreateParams;
+          const body = replaceString(runwayBodies().video.parse(clip.request.body), VIDEO_URL, source) as VideoToVideoCreateParams;
           created = await call((o) => client.videoToVideo.create(body, o), signal);
           break;
         }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, toFile } from 'openai';
 import type { Video } from 'openai/resources/videos';
 import type { PlanClip } from '../../core/emit/plan.js';
-import { SoraCreateBody, SoraEditBody, SoraExtendBody, SoraRemixBody, VIDEO_ID } from '../../core/targets/sora-2.js';
+import { soraBodies, VIDEO_ID } from '../../core/targets/sora-2.js';
 import type { Fingerprint } from '../journal.js';
 import { makeRedactor, type Redactor } from '../redact.js';
 import { SORA_ASSETS } from './registry.js';
@@ -47,20 +47,20 @@ export const sora2Provider: ProviderFactory = (config: ProviderConfig): Provider
       const video = await call(redact, signal, async (options) => {
         switch (clip.kind) {
           case 'create': {
-            const body = SoraCreateBody.parse(clip.request.body);
+            const body = soraBodies().create.parse(clip.request.body);
             const input_reference = reference ? await toFile(reference.bytes, reference.name, { type: reference.mimeType }) : undefined;
             return client.videos.create({ ...body, ...(input_reference ? { input_reference } : {}) }, options);
           }
           case 'remix': {
-            const body = SoraRemixBody.parse(clip.request.body);
+            const body = soraBodies().remix.parse(clip.request.body);
             return client.videos.remix(sourceId(clip, sourceJobId), body, options);
           }
           case 'extend': {
-            const body = SoraExtendBody.parse(clip.request.body);
+            const body = soraBodies().extend.parse(clip.request.body);
             return client.videos.extend({ ...body, video: { id: sourceId(clip, sourceJobId) } }, options);
           }
           case 'edit': {
-            const body = SoraEditBody.parse(clip.request.body);
+            const body = soraBodies().edit.parse(clip.request.body);
             return client.videos.edit({ ...body, video: { id: sourceId(clip, sourceJobId) } }, options);
           }
         }

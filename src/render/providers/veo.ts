@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { ApiError, GenerateVideosOperation, GoogleGenAI, type GeneratedVideo, type GenerateVideosParameters, type Video } from '@google/genai';
 import type { PlanClip } from '../../core/emit/plan.js';
-import { VeoCreateBody, VeoExtendBody, VIDEO_URI } from '../../core/targets/veo.js';
+import { veoBodies, VIDEO_URI } from '../../core/targets/veo.js';
 import { makeRedactor, type Redactor } from '../redact.js';
 import { isAbort, kindOf, networkCause, scoped, sha256Hex, VIDEO_ONLY, withImages } from './shared.js';
 import { ProviderError, type JobState, type Provider, type ProviderConfig, type ProviderFactory } from './types.js';
@@ -92,12 +92,12 @@ export const veoProvider: ProviderFactory = (config: ProviderConfig): Provider =
       const vertex = clip.request.path.includes('/publishers/google/');
       let params: GenerateVideosParameters;
       if (clip.kind === 'extend') {
-        const body = VeoExtendBody.parse(clip.request.body);
+        const body = veoBodies().extend.parse(clip.request.body);
         // The plan's `video: { uri: '{video_uri}' }` stands for the source clip's generated video.
         if (body.source.video.uri !== VIDEO_URI) throw new ProviderError(`clip ${clip.name}: Veo extends videos it made; the plan names ${body.source.video.uri}`, 'invalid');
         params = { ...(body as GenerateVideosParameters), source: { prompt: body.source.prompt, video: await sourceVideo(clip, sourceJobId, signal) } };
       } else {
-        const body = VeoCreateBody.parse(clip.request.body);
+        const body = veoBodies().create.parse(clip.request.body);
         // `{ imageBytes: '{image:N}' }` becomes the image's base64 bytes and its MIME type.
         params = withImagesAndTypes(body, images ?? []) as GenerateVideosParameters;
       }
