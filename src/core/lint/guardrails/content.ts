@@ -1,13 +1,15 @@
 /**
  * Finding content not suitable for under-18 audiences: the curated lexicons in `content.data.ts`
  * plus `obscenity` for profanity and slurs (its whitelist, extended here, keeps innocent words
- * that contain a bad one: "Scunthorpe", "a blue tit", "cockpit"). Minors together with sexual
- * content or nudity in the same line are always an error.
+ * that contain a bad one: "Scunthorpe", "a blue tit", "cockpit"), asked only about lines where
+ * one of its blacklisted patterns matches (profanity.ts decides that without it). Minors together
+ * with sexual content or nudity in the same line are always an error.
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { LEXICON, MINORS, type Category } from './content.data.js';
 import { isWordCharAt } from '../../util/chars.js';
 import { FIRST_WORDS } from './content.words.js';
+import { mayBeProfane } from './profanity.js';
 import { memo } from './text.js';
 
 export interface ContentHit {
@@ -66,7 +68,8 @@ function scan(text: string): ContentHit[] {
     const [, category, sure] = LEXICON[m.entry]!;
     add({ start: m.start, end: m.end, category, sure, phrase: text.slice(m.start, m.end) });
   }
-  for (const m of profanity().getAllMatches(text, true)) {
+  const profane = mayBeProfane(text) ? profanity().getAllMatches(text, true) : [];
+  for (const m of profane) {
     const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
     const end = m.endIndex + 1;
     const category: Category = SEXUAL.has(word) || MILD_SEXUAL.has(word) ? 'sexual' : 'profanity';
