@@ -56,6 +56,30 @@ const chevrotainCharMap = {
 };
 
 /**
+ * obscenity builds its English dataset when loaded (~200 patterns parsed: milliseconds of every
+ * start), and `guardrail/under-18` needs it only for a line where profanity.ts finds a blacklisted
+ * pattern, which most files never have. The bundles give content.ts a CommonJS stand-in whose
+ * exports load obscenity on first read; esbuild reads a CommonJS module's named imports where they
+ * are used, not at load.
+ */
+const lazyObscenity = {
+  name: 'lazy-obscenity',
+  setup(b) {
+    b.onResolve({ filter: /^obscenity$/ }, (args) =>
+      /[\\/]guardrails[\\/]content\.ts$/.test(args.importer) ? { path: 'obscenity', namespace: 'shotc-lazy-obscenity', pluginData: { resolveDir: args.resolveDir } } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'shotc-lazy-obscenity' }, (args) => {
+      const names = ['englishDataset', 'englishRecommendedTransformers', 'RegExpMatcher'];
+      return {
+        contents: `let real;\nconst load = () => (real ??= require('obscenity'));\nmodule.exports = { ${names.map((n) => `get ${n}() { return load().${n}; }`).join(', ')} };\n`,
+        loader: 'js',
+        resolveDir: args.pluginData.resolveDir,
+      };
+    });
+  },
+};
+
+/**
  * shotc's own modules have no import-time side effects that matter when nothing they export is
  * used, so esbuild may drop such modules: the CLI then never builds, say, the plan's zod schemas
  * (only the library exports them) just because a module re-exports them.
@@ -87,7 +111,7 @@ const result = await build({
   minify: true,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
-  plugins: [zodWithoutLocales, chevrotainCharMap, pureSources],
+  plugins: [zodWithoutLocales, chevrotainCharMap, lazyObscenity, pureSources],
   metafile: true,
   banner: { js: "import { createRequire as __shotcCreateRequire } from 'node:module'; const require = __shotcCreateRequire(import.meta.url);" },
 });
@@ -131,7 +155,7 @@ const quick = await build({
   minify: !process.env.SHOTC_READABLE_BUILD,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
-  plugins: [zodWithoutLocales, chevrotainCharMap, esmOnlyCommands, pureSources],
+  plugins: [zodWithoutLocales, chevrotainCharMap, lazyObscenity, esmOnlyCommands, pureSources],
   // Functions restored from V8's code cache lose the script's dynamic-import hook, so the few
   // packages loaded on demand (compromise, openai) and node:crypto are required instead.
   supported: { 'dynamic-import': false },
