@@ -1,6 +1,7 @@
 /**
- * A value built on first use. The targets' zod schemas use it: building them cost milliseconds
- * of every `shotc compile`, which needs only the chosen target's settings and no body schema.
+ * A value built on first use. For what a one-shot `shotc compile` of a small file usually never
+ * needs but would pay for at load: the other targets' zod schemas, regular expressions for
+ * phrases most lines lack.
  */
 export function lazy<T>(build: () => T): () => T {
   let value: T | undefined;

@@ -28,8 +28,21 @@ interface Form {
   character: Character;
 }
 
+/**
+ * One of a franchise's cue patterns, with the text each of its alternatives' matches start with:
+ * a text holding none of those cannot match, and is not searched. Built on first use: compiling a
+ * pattern costs ~1 ms, and most texts a character's name is in hold none of its cues.
+ */
+interface Cue {
+  source: string;
+  ignoreCase: boolean;
+  /** Per alternative, the text its matches start with (lower case when ignoring case). */
+  starts: string[];
+  re?: RegExp;
+}
+
 let index: Map<string, Form[]> | null = null;
-const cueCache = new Map<string, RegExp[]>();
+const cueCache = new Map<string, Cue[]>();
 
 function build(): Map<string, Form[]> {
   const byFirst = new Map<string, Form[]>();
@@ -54,7 +67,7 @@ function build(): Map<string, Form[]> {
   return byFirst;
 }
 
-function cues(franchise: string): RegExp[] {
+function cues(franchise: string): Cue[] {
   let r = cueCache.get(franchise);
   if (!r) {
     const parts = (FRANCHISE_CUES[franchise] ?? '').split('|').filter(Boolean);
@@ -62,17 +75,45 @@ function cues(franchise: string): RegExp[] {
     const named = parts.filter((p) => /^[\p{Lu}\d]/u.test(p));
     const plain = parts.filter((p) => !/^[\p{Lu}\d]/u.test(p));
     r = [];
-    if (named.length) r.push(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${named.join('|')})(?![\p{L}\p{N}])`, 'u'));
-    if (plain.length) r.push(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${plain.join('|')})(?![\p{L}\p{N}])`, 'iu'));
+    if (named.length) r.push(cue(named, false));
+    if (plain.length) r.push(cue(plain, true));
     cueCache.set(franchise, r);
   }
   return r;
 }
 
-function findCue(text: string, franchise: string, start: number, end: number): string | null {
+function cue(alternatives: string[], ignoreCase: boolean): Cue {
+  const source = String.raw`(?<![\p{L}\p{N}])(?:${alternatives.join('|')})(?![\p{L}\p{N}])`;
+  return { source, ignoreCase, starts: alternatives.map((a) => literalStart(a, ignoreCase)) };
+}
+
+/**
+ * The text every match of a cue alternative (a pattern) starts with: its characters up to the
+ * first one that is special, optional or not ASCII (escaped punctuation is literal), in lower case
+ * when ignoring case. ASCII, so that only 'ſ' needs care: under the `iu` flags it matches 's' but
+ * does not lower-case to it (the Kelvin sign, which matches 'k', lower-cases to 'k').
+ */
+function literalStart(alternative: string, ignoreCase: boolean): string {
+  let out = '';
+  for (let i = 0; i < alternative.length; i++) {
+    let c = alternative[i]!;
+    if (c === '\\') c = /[!-/:-@[-`{-~]/.test(alternative[++i] ?? '') ? alternative[i]! : '';
+    else if ('^$.*+?()[]{}|'.includes(c)) break;
+    const next = alternative[i + 1];
+    if (!c || c > '~' || next === '?' || next === '*' || next === '{') break;
+    out += c;
+  }
+  return ignoreCase ? out.toLowerCase() : out;
+}
+
+/** The first of `franchise`'s cues in `text` outside the name at [start, end), or null. */
+export function findCue(text: string, franchise: string, start: number, end: number): string | null {
   const blanked = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  for (const re of cues(franchise)) {
-    const m = re.exec(blanked);
+  let lower: string | undefined;
+  for (const c of cues(franchise)) {
+    const hay = c.ignoreCase ? (lower ??= blanked.toLowerCase()) : blanked;
+    if (!(c.ignoreCase && hay.includes('ſ')) && !c.starts.some((s) => hay.includes(s))) continue;
+    const m = (c.re ??= new RegExp(c.source, c.ignoreCase ? 'iu' : 'u')).exec(blanked);
     if (m) return m[0];
   }
   return null;

@@ -5,7 +5,7 @@
  * imported only when such a sentence exists, and results are cached per sentence.
  */
 import type { TextFragment } from '../types.js';
-import { inRanges, normalise, quotedRanges } from './text.js';
+import { fitsLatin1, inRanges, LATIN1, normalise, quotedRanges } from './text.js';
 
 export interface UnknownPerson {
   fragment: TextFragment;
@@ -14,10 +14,19 @@ export interface UnknownPerson {
   name: string;
 }
 
-const CANDIDATE = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}(?![\p{L}\p{N}])/gu;
-/** Capitalised words that are not names: headings, titles, days, places, brands. */
-const NOT_NAME = /^(?:The|A|An|And|But|Or|In|On|At|Of|To|From|With|By|For|As|She|He|They|We|It|His|Her|Their|Our|This|That|These|Those|Then|When|While|After|Before|Close|Wide|Medium|Camera|Shot|Cut|Fade|Interior|Exterior|Int|Ext|Day|Night|Morning|Evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms|Dr|Saint|St|North|South|East|West|New|Old|Lake|Mount|Cape|Fort|Port|Street|Square|Avenue|Park|Road|Bridge|Station|Hotel|Café|Cafe)$/;
-const PLACE_END = /^(?:Street|Square|Avenue|Park|Road|Bridge|Station|Hotel|Airport|Tower|Building|Museum|Hall|Center|Centre|Stadium|Falls|River|Lake|Beach|Bay|Island|Mountains?|Valley|Garden|Gardens|Palace|Castle|Cathedral|Church|Market|Boulevard|Lane|Drive|Plaza|Theatre|Theater|University|College|School|Hospital|Library|Memorial|Monument|City|County|Desert|Forest|Canyon|Harbour|Harbor|Pier)$/;
+/** Two or three capitalised words in a row. */
+const CANDIDATE = String.raw`(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}(?![\p{L}\p{N}])`;
+/** CANDIDATE for text that `fitsLatin1`. */
+const LATIN1_CANDIDATE = new RegExp(String.raw`(?<![${LATIN1.alnum}'’-])[${LATIN1.upper}][${LATIN1.lower}'’-]+(?:\s+[${LATIN1.upper}][${LATIN1.lower}'’-]+){1,2}(?![${LATIN1.alnum}])`, 'g');
+/** Built on first use: parsing and compiling it costs ~2 ms. */
+let candidate: RegExp | undefined;
+/** Capitalised words that are not names: headings, titles, days, places, brands. Sets, not patterns: a lookup needs no compiling. */
+const NOT_NAME = new Set(
+  'The A An And But Or In On At Of To From With By For As She He They We It His Her Their Our This That These Those Then When While After Before Close Wide Medium Camera Shot Cut Fade Interior Exterior Int Ext Day Night Morning Evening Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Mr Mrs Ms Dr Saint St North South East West New Old Lake Mount Cape Fort Port Street Square Avenue Park Road Bridge Station Hotel Café Cafe'.split(' '),
+);
+const PLACE_END = new Set(
+  'Street Square Avenue Park Road Bridge Station Hotel Airport Tower Building Museum Hall Center Centre Stadium Falls River Lake Beach Bay Island Mountain Mountains Valley Garden Gardens Palace Castle Cathedral Church Market Boulevard Lane Drive Plaza Theatre Theater University College School Hospital Library Memorial Monument City County Desert Forest Canyon Harbour Harbor Pier'.split(' '),
+);
 
 const cache = new Map<string, Array<{ start: number; end: number; name: string }>>();
 let nlp: Promise<(text: string) => { people(): { json(o: object): Array<{ text: string; offset?: { start: number; length: number } }> } }> | null = null;
@@ -33,19 +42,19 @@ export async function unknownPeople(fragments: readonly TextFragment[], castName
     if (f.kind === 'title') continue;
     // Quoted words are titles, signs or speech, not people in the frame.
     const quoted = quotedRanges(f.text);
-    for (const m of f.text.matchAll(CANDIDATE)) {
+    for (const m of f.text.matchAll(fitsLatin1(f.text) ? LATIN1_CANDIDATE : (candidate ??= new RegExp(CANDIDATE, 'gu')))) {
       if (inRanges(quoted, m.index)) continue;
       const parts = m[0].split(/\s+/);
       // Trim leading words that are not names ("The Beatles" is not a person, "When Mara" is Mara).
       // Leading words that are not a given name are titles or sentence openers: "Detective Anna Kowalski".
-      while (parts.length && (NOT_NAME.test(parts[0]!.replace(/['’]s$/, '')) || !givenNames.has(normalise(parts[0]!)))) parts.shift();
-      if (parts.length < 2 || parts.some((p) => castNames.has(p) || NOT_NAME.test(p))) continue;
-      if (PLACE_END.test(parts[parts.length - 1]!)) continue;
+      while (parts.length && (NOT_NAME.has(parts[0]!.replace(/['’]s$/, '')) || !givenNames.has(normalise(parts[0]!)))) parts.shift();
+      if (parts.length < 2 || parts.some((p) => castNames.has(p) || NOT_NAME.has(p))) continue;
+      if (PLACE_END.has(parts[parts.length - 1]!)) continue;
       const name = parts.join(' ').replace(/['’]s$/, '');
       const start = m.index + m[0].lastIndexOf(parts[0]!);
       if (/\b(?:named|called|nicknamed)\s*$/i.test(f.text.slice(Math.max(0, start - 20), start))) continue;
       const after = f.text.slice(start + name.length);
-      if (/^\s+\p{Lu}/u.test(after) && PLACE_END.test(after.trim().split(/\s+/)[0] ?? '')) continue;
+      if (/^\s+\p{Lu}/u.test(after) && PLACE_END.has(after.trim().split(/\s+/)[0] ?? '')) continue;
       todo.push({ f, start, end: start + name.length, name });
     }
   }
