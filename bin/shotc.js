@@ -6,21 +6,24 @@
  * node_modules/.cache/shotc (or ~/.cache/shotc), keyed by the script's content hash (the build
  * writes it on the first line) and the Node version, written atomically, and rebuilt whenever V8
  * rejects it. Everything else runs from the ESM bundle. SHOTC_NO_CODE_CACHE=1 turns the cache off.
+ *
+ * This file is CommonJS (bin/package.json says so): an ES module entry starts Node's module
+ * loader, ~4 ms of every run, and the quick commands never need it.
  */
+'use strict';
 const QUICK = new Set(['compile', 'lint', 'fmt', 'parse', 'explain', 'targets']);
 const argv = process.argv.slice(2);
 
-if (!QUICK.has(argv[0] ?? '') || !(await runQuick(argv))) {
-  const { runCli } = await import('../dist/shotc.js');
-  await runCli(argv);
+if (!QUICK.has(argv[0] ?? '') || !runQuick(argv)) {
+  import('../dist/shotc.js').then(({ runCli }) => runCli(argv));
 }
 
-/** Runs a quick command; false when there is no quick bundle. */
-async function runQuick(args) {
-  if (typeof process.getBuiltinModule !== 'function') return false; // Node before 20.16: the ESM bundle runs it
+/** Starts a quick command; false when it cannot run here (no quick bundle, or Node before 20.16). */
+function runQuick(args) {
+  if (typeof process.getBuiltinModule !== 'function') return false;
   // Synchronous and cheap (dynamic imports of these built-ins cost ~5 ms of every start).
   const builtin = process.getBuiltinModule;
-  const [fs, path, vm, v8, { createRequire }, { fileURLToPath, pathToFileURL }] = ['node:fs', 'node:path', 'node:vm', 'node:v8', 'node:module', 'node:url'].map((id) => builtin(id));
+  const [fs, path, vm, v8, { createRequire }, { pathToFileURL }] = ['node:fs', 'node:path', 'node:vm', 'node:v8', 'node:module', 'node:url'].map((id) => builtin(id));
   // The lint rules' lexicons are large regular expressions that a small file runs a few times each:
   // V8 compiles a regular expression to machine code on its second run (~25% of its cost); here
   // it interprets the first 20 runs, so only the ones a big file runs often are compiled. The
@@ -28,7 +31,7 @@ async function runQuick(args) {
   // saved nothing measurable when running it (machine code does not use it).
   v8.setFlagsFromString('--regexp-tier-up-ticks=20');
   v8.setFlagsFromString('--no-regexp-peephole-optimization');
-  const filename = fileURLToPath(new URL('../dist/shotc-quick.cjs', import.meta.url));
+  const filename = path.join(__dirname, '..', 'dist', 'shotc-quick.cjs');
   let source;
   try {
     source = fs.readFileSync(filename, 'utf8');
@@ -57,28 +60,29 @@ async function runQuick(args) {
     filename,
     cachedData,
   });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(filename), module, filename, path.dirname(filename), pathToFileURL(filename).href);
-  await module.exports.runCli(args);
-  if (useCache && (!cachedData || script.cachedDataRejected)) {
-    // After the run, so the functions it compiled are in the cache too.
-    const data = script.createCachedData();
-    for (const dir of dirs) {
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
-        fs.writeFileSync(tmp, data);
-        fs.renameSync(tmp, path.join(dir, key));
-        // This command's caches for earlier builds or other Node versions.
-        for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.bin') && f !== key) fs.rmSync(path.join(dir, f), { force: true });
-        break;
-      } catch {
-        // not writable: try the next place, else run without a cache
+  const quick = { exports: {} };
+  script.runInThisContext()(quick.exports, createRequire(filename), quick, filename, path.dirname(filename), pathToFileURL(filename).href);
+  quick.exports.runCli(args).then(() => {
+    if (useCache && (!cachedData || script.cachedDataRejected)) {
+      // After the run, so the functions it compiled are in the cache too.
+      const data = script.createCachedData();
+      for (const dir of dirs) {
+        try {
+          fs.mkdirSync(dir, { recursive: true });
+          const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
+          fs.writeFileSync(tmp, data);
+          fs.renameSync(tmp, path.join(dir, key));
+          // This command's caches for earlier builds or other Node versions.
+          for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.bin') && f !== key) fs.rmSync(path.join(dir, f), { force: true });
+          break;
+        } catch {
+          // not writable: try the next place, else run without a cache
+        }
       }
     }
-  }
-  // A quick command leaves nothing running. Exiting now skips tearing down the heap (~10 ms of a
-  // small compile); output still being written (a pipe on some systems) waits for the normal exit.
-  if (!process.stdout.writableLength && !process.stderr.writableLength) process.exit();
+    // A quick command leaves nothing running. Exiting now skips tearing down the heap (~10 ms of a
+    // small compile); output still being written (a pipe on some systems) waits for the normal exit.
+    if (!process.stdout.writableLength && !process.stderr.writableLength) process.exit();
+  });
   return true;
 }
