@@ -24,6 +24,19 @@ describe('settings', () => {
     expect(size[0]!.range.start).toMatchObject({ line: 3, column: 7 });
   });
 
+  it('says in English what is wrong with each invalid setting, at its place', async () => {
+    const p = await plan('---\nseconds: -3\nsize: big\ntitle: ""\nmodel: 5\nlint:\n  allow: [""]\n  craft/vague: loud\n---\nCLIP a 4s\n  Rain.\n');
+    const invalid = p.diagnostics.filter((d) => d.code === 'SC202').map((d) => `${d.range.start.line}: ${d.message}`);
+    expect(invalid).toEqual([
+      '2: Setting "seconds": too small: expected number to be >0.',
+      '3: Setting "size": write the size as WIDTHxHEIGHT, e.g. 1280x720.',
+      '4: Setting "title": too small: expected string to have >=1 characters.',
+      '5: Setting "model": expected string.',
+      '7: Setting "lint.allow.0": too small: expected string to have >=1 characters.',
+      '8: Setting "lint.craft/vague": invalid input.',
+    ]);
+  });
+
   it('finds shotc.yaml by walking up from the file', async () => {
     const p = (await compile('CLIP a 1280x720\n  Rain.\n', { filename: '/p/scenes/act1/a.shot', host: memoryHost({ '/p/shotc.yaml': 'model: sora-2-pro\n' }, '/') })).plan;
     expect(p.clips[0]!.output.model).toBe('sora-2-pro');

@@ -2,12 +2,14 @@
  * Settings from the CLI, the front matter and shotc.yaml, in that order of precedence, each key
  * validated with zod and reported at its exact place.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { spanForPath, type ParsedYaml, type YamlEntry } from '../frontmatter/yaml.js';
 import type { Span } from '../source/index.js';
 import { CoreSettingsSchema, type LintSettings } from '../settings/schema.js';
 import { closest } from '../syntax/keys.js';
+import { lazy } from '../util/lazy.js';
 import type { Target } from '../targets/types.js';
 import type { Origin, ResolvedSettings, Setting } from './model.js';
 
@@ -46,7 +48,7 @@ export function validateLayer(layer: SettingsLayer, target: Target, out: Diagnos
     out.push(diagnostic('SC202', layer.fallback, `Settings must be "key: value" lines, e.g. "model: sora-2-pro"; this is a ${Array.isArray(data) ? 'list' : typeof data}.`, extras));
     return {};
   }
-  const shape: Record<string, z.ZodType> = { ...CoreSettingsSchema.shape, ...target.settings };
+  const shape: Record<string, z.core.$ZodType> = { ...CoreSettingsSchema.shape, ...target.settings };
   const known = Object.keys(shape);
   const values: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
@@ -63,9 +65,11 @@ export function validateLayer(layer: SettingsLayer, target: Target, out: Diagnos
       );
       continue;
     }
-    const parsed = schema.safeParse(raw);
+    // Settings are a handful of small values: zod's generated fast path would cost more to compile
+    // than it saves. Messages are English only for reporting (zod leaves the locale to the app).
+    const parsed = z.safeParse(schema, raw, { jitless: true });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+      for (const issue of z.safeParse(schema, raw, { jitless: true, error: englishErrors() }).error!.issues) {
         const where = spanForPath(layer.yaml.entries, [key, ...issue.path.map(String)], span);
         out.push(diagnostic('SC202', where, `Setting "${[key, ...issue.path].join('.')}": ${describeIssue(issue)}.`, extras));
       }
@@ -79,6 +83,8 @@ export function validateLayer(layer: SettingsLayer, target: Target, out: Diagnos
 function keyOnly(entries: readonly YamlEntry[], key: string): Span | undefined {
   return entries.find((e) => e.path.length === 1 && e.path[0] === key)?.key;
 }
+
+const englishErrors = lazy(() => english().localeError);
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;

@@ -11,7 +11,7 @@
  * (a first frame), first-last-frame-to-video, reference-to-video (the `references` setting),
  * extend-video (a chain or an EXTEND), retake-video (LTX-2's REMIX and EDIT).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../util/lazy.js';
 import type { EndpointTypeMap } from '@fal-ai/client/endpoints';
 import { renderPrompt } from '../emit/prompt.js';
@@ -121,7 +121,9 @@ export const models: readonly ModelCard[] = [
 // ── bodies ──────────────────────────────────────────────────────────────────────────────────────
 
 /** fal bodies are checked by type per endpoint in `emit`; this is the shape every one shares. */
-export const falBody = lazy(() => z.record(z.string(), z.unknown()).refine((b) => typeof b['prompt'] === 'string' || Array.isArray(b['multi_prompt']), 'a fal request needs a prompt or a multi_prompt'));
+export const falBody = lazy(() =>
+  z.record(z.string(), z.unknown()).check(z.refine((b) => typeof b['prompt'] === 'string' || Array.isArray(b['multi_prompt']), 'a fal request needs a prompt or a multi_prompt')),
+);
 
 // ── emit ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -330,12 +332,12 @@ function estimate(clip: ResolvedClip, file: ResolvedFile): number | null {
 // ── the target ──────────────────────────────────────────────────────────────────────────────────
 
 export const falSettings = lazy(() => ({
-  seed: z.number().int().min(0),
-  negativePrompt: z.string().min(1),
+  seed: z.number().check(z.int(), z.minimum(0)),
+  negativePrompt: z.string().check(z.minLength(1)),
   audio: z.boolean(),
-  safetyTolerance: z.number().int().min(1).max(6),
-  references: z.array(z.string().min(1)).min(1),
-  cfgScale: z.number().min(0).max(1),
+  safetyTolerance: z.number().check(z.int(), z.minimum(1), z.maximum(6)),
+  references: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  cfgScale: z.number().check(z.minimum(0), z.maximum(1)),
   shotType: z.enum(['customize', 'intelligent']),
   fps: z.union([z.literal(25), z.literal(50)]),
 }));

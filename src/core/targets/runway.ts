@@ -12,7 +12,7 @@
  * A job is a task: `POST /v1/{text,image,video}_to_video` → `GET /v1/tasks/{id}` until SUCCEEDED
  * (output: signed URLs) or FAILED.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../util/lazy.js';
 import type { ImageToVideoCreateParams as I2V } from '@runwayml/sdk/resources/image-to-video';
 import type { TextToVideoCreateParams as T2V } from '@runwayml/sdk/resources/text-to-video';
@@ -51,30 +51,30 @@ const px = (ratios: readonly string[]): string[] => ratios.map(xSize);
 
 // ── bodies ───────────────────────────────────────────────────────────────────────────────────────
 
-const contentModeration = lazy(() => z.object({ publicFigureThreshold: z.enum(['auto', 'low']).optional() }).strict());
+const contentModeration = lazy(() => z.strictObject({ publicFigureThreshold: z.optional(z.enum(['auto', 'low'])) }));
+const seed = lazy(() => z.number().check(z.int(), z.minimum(0), z.maximum(4294967295)));
 
 /** The bodies of the three endpoints (built on first use: rendering and tests need them, compiling does not). */
 export const runwayBodies = lazy(() => {
-  const uri = z.string().min(1);
-  const promptImage = z.object({ uri, position: z.enum(['first', 'last']).optional() }).strict();
+  const uri = z.string().check(z.minLength(1));
+  const promptText = z.string().check(z.minLength(1), z.maxLength(3500));
+  const promptImage = z.strictObject({ uri, position: z.optional(z.enum(['first', 'last'])) });
   /** Fields shared by the create bodies shotc emits (the SDK's per-model unions are checked in `emit`). */
   const createFields = {
-    model: z.string().min(1),
-    promptText: z.string().min(1).max(3500),
-    ratio: z.string().min(1).optional(),
-    resolution: z.string().min(1).optional(),
-    duration: z.number().int().positive().optional(),
-    audio: z.boolean().optional(),
-    negativePrompt: z.string().min(1).optional(),
-    seed: z.number().int().min(0).max(4294967295).optional(),
-    contentModeration: contentModeration().optional(),
+    model: z.string().check(z.minLength(1)),
+    promptText,
+    ratio: z.optional(z.string().check(z.minLength(1))),
+    resolution: z.optional(z.string().check(z.minLength(1))),
+    duration: z.optional(z.number().check(z.int(), z.positive())),
+    audio: z.optional(z.boolean()),
+    negativePrompt: z.optional(z.string().check(z.minLength(1))),
+    seed: z.optional(seed()),
+    contentModeration: z.optional(contentModeration()),
   };
   return {
-    text: z.object({ ...createFields, references: z.array(z.object({ uri }).strict()).optional() }).strict(),
-    image: z.object({ ...createFields, promptImage: z.union([uri, z.array(promptImage).min(1)]) }).strict(),
-    video: z
-      .object({ model: z.literal('aleph2'), videoUri: uri, promptText: z.string().min(1).max(3500), seed: createFields.seed, contentModeration: contentModeration().optional() })
-      .strict(),
+    text: z.strictObject({ ...createFields, references: z.optional(z.array(z.strictObject({ uri }))) }),
+    image: z.strictObject({ ...createFields, promptImage: z.union([uri, z.array(promptImage).check(z.minLength(1))]) }),
+    video: z.strictObject({ model: z.literal('aleph2'), videoUri: uri, promptText, seed: createFields.seed, contentModeration: z.optional(contentModeration()) }),
   };
 });
 
@@ -331,11 +331,11 @@ function estimate(clip: ResolvedClip, file: ResolvedFile): number | null {
 // ── the target ──────────────────────────────────────────────────────────────────────────────────
 
 export const runwaySettings = lazy(() => ({
-  seed: z.number().int().min(0).max(4294967295),
-  negativePrompt: z.string().min(1),
+  seed: seed(),
+  negativePrompt: z.string().check(z.minLength(1)),
   audio: z.boolean(),
   contentModeration: contentModeration(),
-  references: z.array(z.string().min(1)).min(1).max(30),
+  references: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(30)),
 }));
 
 export const runwayTarget: Target = {

@@ -8,7 +8,7 @@
  * OpenAI shut the hosted API down on 2026-09-24. Requests still compile exactly, and render on
  * compatible gateways (`--base-url`) and on `shotc emulate`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../util/lazy.js';
 import type { VideoCreateParams, VideoEditParams, VideoExtendParams, VideoRemixParams } from 'openai/resources/videos';
 import type { ResolvedClip } from '../resolve/model.js';
@@ -20,13 +20,13 @@ const CONTRACT_SECONDS = ['4', '8', '12'] as const;
 /** Each endpoint's body schema (built on first use: rendering and tests need them, compiling does not). */
 export const soraBodies = lazy(() => {
   const seconds = z.enum(CONTRACT_SECONDS);
-  const prompt = z.string().min(1).max(32000);
-  const video = z.object({ id: z.string().min(1) }).strict();
+  const prompt = z.string().check(z.minLength(1), z.maxLength(32000));
+  const video = z.strictObject({ id: z.string().check(z.minLength(1)) });
   return {
-    create: z.object({ model: z.string().min(1), prompt, seconds, size: z.enum(CONTRACT_SIZES) }).strict(),
-    remix: z.object({ prompt }).strict(),
-    extend: z.object({ prompt, seconds, video }).strict(),
-    edit: z.object({ prompt, video }).strict(),
+    create: z.strictObject({ model: z.string().check(z.minLength(1)), prompt, seconds, size: z.enum(CONTRACT_SIZES) }),
+    remix: z.strictObject({ prompt }),
+    extend: z.strictObject({ prompt, seconds, video }),
+    edit: z.strictObject({ prompt, video }),
   };
 });
 

@@ -157,7 +157,7 @@ export interface Target {
   /** The request for one clip; `prompt` is already rendered. */
   emit(clip: ResolvedClip, prompt: string, file: ResolvedFile): EmitResult;
   /** The zod schema of each endpoint's body (the plan's `request.body` validates against it). */
-  bodySchemas: Partial<Record<Endpoint, z.ZodType>>;
+  bodySchemas: Partial<Record<Endpoint, z.core.$ZodType>>;
   /** Checks the card cannot express (settings, cross-field rules); the limits rules report them. */
   review?(file: ResolvedFile): readonly TargetFinding[];
   /** USD for a clip when the price depends on more than model, size and length (audio, edits). */

@@ -19,7 +19,7 @@
  * - `personGeneration`: Veo 3.1 takes `allow_all` for text-to-video and extensions and
  *   `allow_adult` with image inputs; `dont_allow` is Veo 2 only.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../util/lazy.js';
 import type { GenerateVideosParameters, VideoGenerationReferenceType } from '@google/genai';
 import type { ResolvedClip, ResolvedFile } from '../resolve/model.js';
@@ -46,25 +46,24 @@ const VERTEX_MAX_TOTAL = 37;
 
 /** The create and extend bodies (built on first use: rendering and tests need them, compiling does not). */
 export const veoBodies = lazy(() => {
-  const ImageBytes = z.object({ imageBytes: z.string().min(1), mimeType: z.string().optional() }).strict();
-  const Config = z
-  .object({
+  const text = () => z.string().check(z.minLength(1));
+  const ImageBytes = z.strictObject({ imageBytes: text(), mimeType: z.optional(z.string()) });
+  const Config = z.strictObject({
     numberOfVideos: z.literal(1),
-    durationSeconds: z.union([z.literal(4), z.literal(6), z.literal(8)]).optional(),
-    aspectRatio: z.enum(['16:9', '9:16']).optional(),
-    resolution: z.enum(['720p', '1080p', '4k']).optional(),
-    negativePrompt: z.string().min(1).optional(),
-    seed: z.number().int().min(0).max(4294967295).optional(),
-    generateAudio: z.boolean().optional(),
-    personGeneration: z.enum(['allow_all', 'allow_adult', 'dont_allow']).optional(),
-    lastFrame: ImageBytes.optional(),
-    referenceImages: z.array(z.object({ image: ImageBytes, referenceType: z.enum(['ASSET', 'STYLE']) }).strict()).max(3).optional(),
-  })
-  .strict();
+    durationSeconds: z.optional(z.union([z.literal(4), z.literal(6), z.literal(8)])),
+    aspectRatio: z.optional(z.enum(['16:9', '9:16'])),
+    resolution: z.optional(z.enum(['720p', '1080p', '4k'])),
+    negativePrompt: z.optional(text()),
+    seed: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(4294967295))),
+    generateAudio: z.optional(z.boolean()),
+    personGeneration: z.optional(z.enum(['allow_all', 'allow_adult', 'dont_allow'])),
+    lastFrame: z.optional(ImageBytes),
+    referenceImages: z.optional(z.array(z.strictObject({ image: ImageBytes, referenceType: z.enum(['ASSET', 'STYLE']) })).check(z.maxLength(3))),
+  });
   // The SDK's `source` form (its prompt/image/video arguments at the top level are deprecated).
   return {
-    create: z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), image: ImageBytes.optional() }).strict(), config: Config }).strict(),
-    extend: z.object({ model: z.string().min(1), source: z.object({ prompt: z.string().min(1), video: z.object({ uri: z.string().min(1) }).strict() }).strict(), config: Config }).strict(),
+    create: z.strictObject({ model: text(), source: z.strictObject({ prompt: text(), image: z.optional(ImageBytes) }), config: Config }),
+    extend: z.strictObject({ model: text(), source: z.strictObject({ prompt: text(), video: z.strictObject({ uri: text() }) }), config: Config }),
   };
 });
 
@@ -250,13 +249,15 @@ function estimate(clip: ResolvedClip, file: ResolvedFile): number | null {
 
 export const veoSettings = lazy(() => ({
   backend: z.enum(['gemini', 'vertex']),
-  project: z.string().min(1),
-  location: z.string().min(1),
-  seed: z.number().int().min(0).max(4294967295),
-  negativePrompt: z.string().min(1),
+  project: z.string().check(z.minLength(1)),
+  location: z.string().check(z.minLength(1)),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(4294967295)),
+  negativePrompt: z.string().check(z.minLength(1)),
   audio: z.boolean(),
   personGeneration: z.enum(['allow_all', 'allow_adult', 'dont_allow']),
-  referenceImages: z.array(z.union([z.string().min(1), z.object({ path: z.string().min(1), type: z.enum(['asset', 'style']).default('asset') }).strict()])).min(1),
+  referenceImages: z
+    .array(z.union([z.string().check(z.minLength(1)), z.strictObject({ path: z.string().check(z.minLength(1)), type: z._default(z.enum(['asset', 'style']), 'asset') })]))
+    .check(z.minLength(1)),
 }));
 
 export const veoTarget: Target = {
