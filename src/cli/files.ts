@@ -1,5 +1,5 @@
 /** Reading the user's files for commands: precise IO errors (exit 2), `-` for standard input. */
-import { promises as fs } from 'node:fs';
+import * as fs from '../node/fs.js';
 import { stderr } from './output.js';
 
 export class IoError extends Error {}

@@ -3,7 +3,7 @@
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers, and GitHub Actions workflow
  * commands (annotations on the pull request).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../node/fs.js';
 import * as path from 'node:path';
 import { allEntries, type DiagnosticRecord, type RangeRecord, type Severity } from '../core/diagnostics/index.js';
 import { diagnosticDocs, packageRoot } from '../node/docs.js';

@@ -1,5 +1,5 @@
 /** The Host for Node: files on disk, paths relative to a working directory. */
-import { promises as fs } from 'node:fs';
+import * as fs from './fs.js';
 import * as path from 'node:path';
 import type { FaceDetector, Host } from '../core/host.js';
 

@@ -2,7 +2,7 @@
  * shotc for Node: everything in the browser-safe library plus file IO — `compileFile` reads the
  * file, finds shotc.yaml and reads reference images from disk.
  */
-import { promises as fs } from 'node:fs';
+import * as fs from './fs.js';
 import * as path from 'node:path';
 import { compile, type CompileOptions, type CompileResult } from '../core/compile.js';
 import { nodeHost, toPosix } from './host.js';
