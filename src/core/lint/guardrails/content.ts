@@ -89,7 +89,10 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
   const byWord = (entriesByFirstWord ??= indexByFirstWord());
   const out: Array<{ start: number; end: number; entry: number }> = [];
   const lower = text.toLowerCase();
-  const sameLength = lower.length === text.length;
+  // Case-insensitively "ſ" (long s) is an "s", which lower-casing does not make it; the Kelvin sign
+  // lower-cases to "k". No other character matches an ASCII letter.
+  const longS = text.includes('ſ');
+  const sameLength = lower.length === text.length && !longS;
   let after = 0;
   for (let i = 0; i < text.length; ) {
     if (!isLetterOrDigitAt(text, i)) {
@@ -98,7 +101,7 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
     }
     let j = i + 1;
     while (isLetterOrDigitAt(text, j)) j++;
-    const entries = i >= after ? byWord.get(sameLength ? lower.slice(i, j) : text.slice(i, j).toLowerCase()) : undefined;
+    const entries = i >= after ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
     if (entries) {
       for (const k of entries) {
         const end = matchAt(k, text, lower, sameLength, i);
@@ -113,7 +116,12 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
   return out;
 }
 
-/** Where entry k's match starting at `at` ends, or -1. */
+function foldCase(word: string, longS: boolean): string {
+  const lower = word.toLowerCase();
+  return longS ? lower.replace(/ſ/g, 's') : lower;
+}
+
+/** Where entry k's match starting at `at` ends, or -1 (`sameLength`: the lower-cased text lines up with the text). */
 function matchAt(k: number, text: string, lower: string, sameLength: boolean, at: number): number {
   if (sameLength) {
     const re = (lowerRegExps[k] ??= new RegExp(`(?:${LEXICON[k]![0]})(?![a-z0-9])`, 'y'));
