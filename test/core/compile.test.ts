@@ -31,9 +31,9 @@ describe('settings', () => {
       '2: Setting "seconds": too small: expected number to be >0.',
       '3: Setting "size": write the size as WIDTHxHEIGHT, e.g. 1280x720.',
       '4: Setting "title": too small: expected string to have >=1 characters.',
-      '5: Setting "model": expected string.',
+      '5: Setting "model": expected text.',
       '7: Setting "lint.allow.0": too small: expected string to have >=1 characters.',
-      '8: Setting "lint.craft/vague": invalid input.',
+      '8: Setting "lint.craft/vague": expected one of "off", "info", "warning", "error", or a [value, options] list.',
     ]);
   });
 

@@ -87,10 +87,17 @@ function keyOnly(entries: readonly YamlEntry[], key: string): Span | undefined {
 const englishErrors = lazy(() => english().localeError);
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_type') return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  // "rule: loud" — say what each form would have taken, not zod's "invalid input".
+  if (issue.code === 'invalid_union' && issue.errors.length > 1 && issue.errors.every((e) => e.length === 1 && (e[0]!.code === 'invalid_type' || e[0]!.code === 'invalid_value'))) {
+    return `expected ${issue.errors.map((e) => describeIssue(e[0]!).replace(/^expected /, '')).join(', or ')}`;
+  }
   return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
 }
+
+/** zod's type names as a settings file's author reads them. */
+const TYPE_WORDS: Readonly<Record<string, string>> = { tuple: 'a [value, options] list', array: 'a list', object: 'a set of "key: value" lines', string: 'text', number: 'a number', boolean: 'true or false' };
 
 /** The first layer (highest precedence first) that sets `key`. */
 export function pick<T>(layers: readonly LayerValues[], key: string): Setting<T> | null {
