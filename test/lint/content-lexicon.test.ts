@@ -43,7 +43,7 @@ describe('the under-18 lexicon index', () => {
 describe('searching the lexicon word by word', () => {
   const vocabulary = [
     ...new Set(LEXICON.flatMap(([p]) => p.toLowerCase().split(/[^a-z']+/).filter((w) => w.length > 0))),
-    'the', 'a', 'her', 'his', 'off', 'chicken', 'blood', 'of', 'crows', 'Sex', 'SEX', 'Naked', 'x', 'rated', 'élan', 'nude’s', '4', '2nd', 'İstanbul', 'ǅ', '𝐀x', 'ſex', 'naſty', '\u212aills',
+    'the', 'a', 'her', 'his', 'off', 'chicken', 'blood', 'of', 'crows', 'Sex', 'SEX', 'Naked', 'x', 'rated', 'élan', 'nude’s', '4', '2nd', 'İstanbul', 'ǅ', '𝐀x', 'ſex', 'naſty', '\u212aills', '\u0345',
   ];
   const separators = [' ', ' ', ' ', ', ', '-', "'", '. ', '’', '_', ''];
   const text = fc
@@ -60,10 +60,10 @@ describe('searching the lexicon word by word', () => {
   });
 
   it('agrees with the alternation on chosen lines, also next to astral, dotted and accented letters', () => {
-    const samples = ['They have sex.', 'A striptease at the club', 'She was raped', "He od's on pills", 'A chicken breast and breasts', 'Blood spatter everywhere', 'He stabs the guard repeatedly', 'Rolls a joint.', '𝐀x-rated', 'x-rated𝐀', 'İstanbul nude', 'NUDEé nude', 'They have ſex.'];
+    const samples = ['They have sex.', 'A striptease at the club', 'She was raped', "He od's on pills", 'A chicken breast and breasts', 'Blood spatter everywhere', 'He stabs the guard repeatedly', 'Rolls a joint.', '𝐀x-rated', 'x-rated𝐀', 'İstanbul nude', 'NUDEé nude', 'They have ſex.', 'a \u0345naked', 'sex\u0345'];
     for (const s of samples) {
       expect(lexiconMatches(s), s).toEqual(byAlternation(s));
     }
-    expect(samples.filter((s) => lexiconMatches(s).length === 0)).toEqual(['𝐀x-rated', 'x-rated𝐀']);
+    expect(samples.filter((s) => lexiconMatches(s).length === 0)).toEqual(['𝐀x-rated', 'x-rated𝐀', 'a \u0345naked', 'sex\u0345']);
   });
 });

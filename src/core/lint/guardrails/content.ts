@@ -7,8 +7,8 @@
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { LEXICON, MINORS, type Category } from './content.data.js';
-import { isWordCharAt } from '../../util/chars.js';
 import { FIRST_WORDS } from './content.words.js';
+import { isLetterOrDigit } from './phrases.js';
 import { mayBeProfane } from './profanity.js';
 import { memo } from './text.js';
 
@@ -95,12 +95,13 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
   const sameLength = lower.length === text.length && !longS;
   let after = 0;
   for (let i = 0; i < text.length; ) {
-    if (!isLetterOrDigitAt(text, i)) {
-      i++;
+    const c = text.codePointAt(i)!;
+    if (!isLetterOrDigit(c)) {
+      i += c > 0xffff ? 2 : 1;
       continue;
     }
-    let j = i + 1;
-    while (isLetterOrDigitAt(text, j)) j++;
+    let j = i + (c > 0xffff ? 2 : 1);
+    for (let d = text.codePointAt(j); d !== undefined && isLetterOrDigit(d); d = text.codePointAt(j)) j += d > 0xffff ? 2 : 1;
     const entries = i >= after ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
     if (entries) {
       for (const k of entries) {
@@ -135,16 +136,6 @@ function matchAt(k: number, text: string, lower: string, sameLength: boolean, at
   re.lastIndex = at;
   const m = re.exec(text);
   return m ? at + m[0].length : -1;
-}
-
-/** Whether the code unit at `i` belongs to a letter or digit, as `[\p{L}\p{N}]` with the `u` flag. */
-function isLetterOrDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdfff) {
-    const start = c <= 0xdbff ? i : i - 1;
-    return /^[\p{L}\p{N}]/u.test(text.slice(start, start + 2));
-  }
-  return isWordCharAt(text, i) && c !== 95;
 }
 
 function indexByFirstWord(): Map<string, number[]> {

@@ -3,7 +3,7 @@
  * (`content.words.ts` is generated with it by scripts/gen-content-words.js; a test keeps the two
  * in step).
  */
-import { isWordCharAt } from '../../util/chars.js';
+import { isLetterOrDigit } from './phrases.js';
 
 /**
  * The first words (lower case) of everything a lexicon pattern matches. The patterns use a small
@@ -86,7 +86,7 @@ export function firstWords(pattern: string): Set<string> {
   const out = new Set<string>();
   for (const w of words) {
     let n = 0;
-    while (isLetterOrDigitAt(w, n)) n++;
+    while (n < w.length && isLetterOrDigit(w.charCodeAt(n))) n++;
     const first = w.slice(0, n);
     if (first === '' || w.charAt(n) === '\u0000') throw new Error(`lexicon pattern ${JSON.stringify(pattern)}: "${w}" has no first word to index`);
     out.add(first);
@@ -96,10 +96,6 @@ export function firstWords(pattern: string): Set<string> {
 
 /** Whether a partial match has passed its first word. */
 function ended(prefix: string): boolean {
-  for (let i = 0; i < prefix.length; i++) if (!isLetterOrDigitAt(prefix, i)) return true;
+  for (let i = 0; i < prefix.length; i++) if (!isLetterOrDigit(prefix.charCodeAt(i))) return true;
   return false;
-}
-
-function isLetterOrDigitAt(text: string, i: number): boolean {
-  return isWordCharAt(text, i) && text.charCodeAt(i) !== 95;
 }
