@@ -1,24 +1,15 @@
 import { Sha256 } from './sha256.js';
 
-/** JSON with object keys sorted, so equal values always serialise (and hash) identically. */
+/**
+ * JSON with object keys sorted, so equal values always serialise (and hash) identically. The
+ * definition `stableSha256` follows (it hashes this text without building it).
+ */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + stableStringify(value[i]);
-    return out + ']';
-  }
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
-  let out = '{';
-  let first = true;
-  for (const k of keys) {
-    const v = obj[k];
-    if (v === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(k) + ':' + stableStringify(v);
-    first = false;
-  }
-  return out + '}';
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
 }
 
 /**
