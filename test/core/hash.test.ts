@@ -67,6 +67,61 @@ describe('sha256', () => {
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
+  it('gives the same digests when it remembers the last message (shared starts, shorter and abandoned messages)', () => {
+    const memo = new Sha256({ rememberPrefix: true });
+    const base = 'x'.repeat(64 * 3) + text() + text();
+    const messages: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      // Starts shared up to, at or across a block boundary, whole repeats, and strangers.
+      const cut = Math.floor(rnd() * base.length);
+      const pick = rnd();
+      messages.push(pick < 0.4 ? base.slice(0, cut) + text() : pick < 0.6 ? base : pick < 0.7 ? base.slice(0, 64 * Math.floor(rnd() * 5)) : text() + base);
+    }
+    for (const m of messages) {
+      expect(memo.reset().text(m).hex(), JSON.stringify(m.slice(0, 40))).toBe(node(m));
+      // A message left unfinished must not leave the memo claiming blocks it never recorded.
+      if (rnd() < 0.2) memo.reset().text(text() + base.slice(0, Math.floor(rnd() * base.length)));
+    }
+    // A message that diverged and stopped early leaves only its own blocks to resume from: the
+    // blocks after them are an older message's, which this one never had before them.
+    const block = (c: string): string => c.repeat(64);
+    memo.reset().text(block('a') + block('b') + block('c') + block('d') + block('e')).hex();
+    memo.reset().text(block('a') + block('x') + block('y'));
+    const third = block('a') + block('x') + block('y') + block('d') + 'tail';
+    expect(memo.reset().text(third).hex()).toBe(node(third));
+    // Through every way in: bytes, short and long strings, JSON strings.
+    for (let i = 0; i < 200; i++) {
+      const a = base.slice(0, Math.floor(rnd() * base.length));
+      const b = text();
+      const bytes = new TextEncoder().encode(a + b);
+      expect(memo.reset().update(bytes).hex()).toBe(node(bytes));
+      // Each string is encoded on its own (a surrogate pair split between them is two U+FFFD).
+      expect(memo.reset().text(a).text(b).hex()).toBe(node(Buffer.concat([new TextEncoder().encode(a), new TextEncoder().encode(b)])));
+      expect(memo.reset().json(a + b).hex()).toBe(node(JSON.stringify(a + b)));
+    }
+  });
+
+  it('hashes request-shaped and odd values as their stable JSON', () => {
+    for (let i = 0; i < 300; i++) {
+      const body = { model: text().slice(0, 8), prompt: text().repeat(1 + (i % 4)), seconds: String(i % 12), size: '1280x720' };
+      const sorted = { a: [1, -0, 2.5e-7, 1e21, 'x', null, true, { b: undefined, c: [] }], body, images: i % 3 ? undefined : [{ role: 'first', sha256: text() }] };
+      expect(stableSha256(body)).toBe(node(stableStringify(body)));
+      expect(stableSha256(sorted)).toBe(node(stableStringify(sorted)));
+      expect(stableSha256({ request: { method: 'POST', path: '/videos', body }, model: 'm' })).toBe(node(stableStringify({ request: { method: 'POST', path: '/videos', body }, model: 'm' })));
+    }
+    const odd: unknown[] = [
+      { 10: 'a', 9: 'b' },
+      { a: new Date(0), b: 1 },
+      { a: () => 1, b: 2 },
+      { a: [1, undefined, 3] },
+      { a: NaN, b: Infinity },
+      Object.assign(Object.create(null) as object, { a: 1, b: { c: 2 } }),
+      { a: Object.assign(Object.create({ inherited: 1 }) as object, { z: 1 }) },
+      [{ b: 1, a: 2 }, { a: 1 }],
+    ];
+    for (const v of odd) expect(stableSha256(v), stableStringify(v)).toBe(node(stableStringify(v)));
+  });
+
   it('hashes a value as its stable JSON without building it', () => {
     for (let i = 0; i < 500; i++) {
       const many = Object.fromEntries(Array.from({ length: i % 40 }, () => [text().slice(0, 4), text().slice(0, 9)]));

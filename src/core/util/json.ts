@@ -17,8 +17,9 @@ export function stableStringify(value: unknown): string {
  * straight into the hash.
  */
 export function stableSha256(value: unknown): string {
-  // Hashing is synchronous, so one hasher serves every call.
-  const h = (shared ??= new Sha256()).reset();
+  // Hashing is synchronous, so one hasher serves every call; it remembers the last value's blocks, as
+  // the requests of one plan hashed in turn share their start (model, Style, the look).
+  const h = (shared ??= new Sha256({ rememberPrefix: true })).reset();
   writeStable(h, value);
   return h.hex();
 }

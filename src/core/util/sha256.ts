@@ -25,10 +25,21 @@ let scratch = new Uint8Array(4096);
 /** Message schedule, shared: hashing is synchronous, so one hasher compresses at a time. */
 const W = new Int32Array(64);
 
-/** Process the 64-byte block of `buf` at `at` into the state `h`. */
-function compress(h: Int32Array, buf: Uint8Array, at = 0): void {
+/** Read the 64-byte block of `buf` at `at` into the first 16 words of the schedule. */
+function load(buf: Uint8Array, at: number): void {
   const w = W;
   for (let i = 0, j = at; i < 16; i++, j += 4) w[i] = (buf[j]! << 24) | (buf[j + 1]! << 16) | (buf[j + 2]! << 8) | buf[j + 3]!;
+}
+
+/** Process the block of `buf` at `at` into the state `h`. */
+function compress(h: Int32Array, buf: Uint8Array, at = 0): void {
+  load(buf, at);
+  compressLoaded(h);
+}
+
+/** Process the block `load` read into the state `h`. */
+function compressLoaded(h: Int32Array): void {
+  const w = W;
   for (let i = 16; i < 64; i++) {
     const x = w[i - 15]!;
     const y = w[i - 2]!;
@@ -70,6 +81,59 @@ function compress(h: Int32Array, buf: Uint8Array, at = 0): void {
   h[7] = (h[7]! + hh) | 0;
 }
 
+/** Blocks of the last message a `PrefixMemo` keeps: 16 KB, more than the shared start of any plan request. */
+const MEMO_BLOCKS = 256;
+
+/**
+ * The blocks of the last message hashed, and the state after each. A message that starts with the
+ * same blocks resumes from the state after them instead of compressing them again: comparing a
+ * block costs a small fraction of compressing it. Plan requests hashed one after another share
+ * their start (model, Style and the look sections), often most of their bytes. The state after a
+ * block depends only on the blocks up to it, so the digest is exactly the one without the memo.
+ */
+class PrefixMemo {
+  /** Each block as the 16 words `load` reads. */
+  readonly blocks = new Int32Array(16 * MEMO_BLOCKS);
+  readonly states = new Int32Array(8 * MEMO_BLOCKS);
+  /** How many of `blocks` (from the first) are one message's: the last one's, up to where it was recorded. */
+  valid = 0;
+
+  /** Whether the block `load` read is the one remembered at `index`. */
+  same(index: number): boolean {
+    const blocks = this.blocks;
+    const w = W;
+    for (let i = 0, j = index * 16; i < 16; i++, j++) if (blocks[j] !== w[i]) return false;
+    return true;
+  }
+
+  /** Remember the block `load` read (before compressing it: compressing overwrites the schedule) at `index`. */
+  remember(index: number): void {
+    const blocks = this.blocks;
+    const w = W;
+    for (let i = 0, j = index * 16; i < 16; i++, j++) blocks[j] = w[i]!;
+  }
+
+  /** Remember the state after the block at `index`. */
+  record(index: number, h: Int32Array): void {
+    const states = this.states;
+    for (let k = 0, j = index * 8; k < 8; k++, j++) states[j] = h[k]!;
+    this.valid = index + 1;
+  }
+
+  resume(index: number, h: Int32Array): void {
+    const states = this.states;
+    for (let k = 0, j = index * 8; k < 8; k++, j++) h[k] = states[j]!;
+  }
+}
+
+export interface Sha256Options {
+  /**
+   * Remember the last message's blocks, for a hasher that takes many messages with a common start
+   * (see `PrefixMemo`). Costs a 64-byte comparison or copy per block.
+   */
+  rememberPrefix?: boolean;
+}
+
 /** An incremental SHA-256 of bytes and of strings (as UTF-8, lone surrogates as U+FFFD like TextEncoder). */
 export class Sha256 {
   private readonly h = new Int32Array(INIT);
@@ -77,11 +141,38 @@ export class Sha256 {
   private pos = 0;
   /** Bytes hashed so far, not counting `pos`. */
   private done = 0;
+  private readonly memo: PrefixMemo | null;
+  /** Blocks compressed so far in this message. */
+  private blocks = 0;
+
+  constructor(options: Sha256Options = {}) {
+    this.memo = options.rememberPrefix ? new PrefixMemo() : null;
+  }
+
+  /** Compress the 64 bytes of `data` at `at`, or resume from the memo when the message so far is the one it remembers. */
+  private compress(data: Uint8Array, at: number): void {
+    const memo = this.memo;
+    if (memo === null || this.blocks >= MEMO_BLOCKS) {
+      compress(this.h, data, at);
+      this.blocks++;
+      return;
+    }
+    const index = this.blocks++;
+    load(data, at);
+    // Once a block differs, the memo holds this message's blocks up to it and no further.
+    if (index < memo.valid && memo.same(index)) {
+      memo.resume(index, this.h);
+      return;
+    }
+    memo.remember(index);
+    compressLoaded(this.h);
+    memo.record(index, this.h);
+  }
 
   private byte(b: number): void {
     this.buf[this.pos++] = b;
     if (this.pos === 64) {
-      compress(this.h, this.buf);
+      this.compress(this.buf, 0);
       this.done += 64;
       this.pos = 0;
     }
@@ -113,7 +204,7 @@ export class Sha256 {
     while (i < n) {
       if (this.pos === 0 && n - i >= 64) {
         // Whole blocks straight from the input.
-        compress(this.h, data, i);
+        this.compress(data, i);
         this.done += 64;
         i += 64;
         continue;
@@ -123,7 +214,7 @@ export class Sha256 {
       this.pos += take;
       i += take;
       if (this.pos === 64) {
-        compress(this.h, buf);
+        this.compress(buf, 0);
         this.done += 64;
         this.pos = 0;
       }
@@ -143,7 +234,7 @@ export class Sha256 {
         // The common case, kept inline.
         buf[pos++] = c;
         if (pos === 64) {
-          compress(this.h, buf);
+          this.compress(buf, 0);
           this.done += 64;
           pos = 0;
         }
@@ -176,7 +267,7 @@ export class Sha256 {
       if (c >= 0x20 && c < 0x80 && c !== 34 && c !== 92) {
         buf[pos++] = c;
         if (pos === 64) {
-          compress(this.h, buf);
+          this.compress(buf, 0);
           this.done += 64;
           pos = 0;
         }
@@ -217,7 +308,7 @@ export class Sha256 {
     const { written } = encoder!.encodeInto(s, scratch.subarray(this.pos));
     const total = this.pos + written;
     let at = 0;
-    for (; at + 64 <= total; at += 64) compress(this.h, scratch, at);
+    for (; at + 64 <= total; at += 64) this.compress(scratch, at);
     this.done += at;
     this.buf.set(scratch.subarray(at, total));
     this.pos = total - at;
@@ -258,6 +349,7 @@ export class Sha256 {
     this.h.set(INIT);
     this.pos = 0;
     this.done = 0;
+    this.blocks = 0;
     return this;
   }
 }
