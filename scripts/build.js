@@ -30,32 +30,6 @@ const zodWithoutLocales = {
 };
 
 /**
- * Chevrotain's lexer fills a 65,536-entry table at construction (its own comment: "~3ms"; 4–5 ms
- * at a cold start, where the loop runs in V8's interpreter) to map a char code to
- * `255 + ~~(code / 255)`. shotc's tokens are all custom patterns, which never read it; the map is
- * replaced by that arithmetic, the same value for every char code. The build stops if the source
- * no longer reads as expected (a Chevrotain upgrade must recheck this).
- */
-const chevrotainCharMap = {
-  name: 'chevrotain-char-map',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const edits = [
-        ['        : charCodeToOptimizedIdxMap[charCode];', '        : 255 + ~~(charCode / 255);'],
-        ['        initCharCodeToOptimizedIndexMap();\n', ''],
-      ];
-      let contents = source;
-      for (const [from, to] of edits) {
-        if (contents.split(from).length !== 2) throw new Error(`scripts/build.js: chevrotain's lexer.js changed; recheck the chevrotain-char-map plugin (${JSON.stringify(from)})`);
-        contents = contents.replace(from, to);
-      }
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
-/**
  * obscenity builds its English dataset when loaded (~200 patterns parsed: milliseconds of every
  * start), and `guardrail/under-18` needs it only for a line where profanity.ts finds a blacklisted
  * pattern, which most files never have. The bundles give content.ts a CommonJS stand-in whose
@@ -111,7 +85,7 @@ const result = await build({
   minify: true,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
-  plugins: [zodWithoutLocales, chevrotainCharMap, lazyObscenity, pureSources],
+  plugins: [zodWithoutLocales, lazyObscenity, pureSources],
   metafile: true,
   banner: { js: "import { createRequire as __shotcCreateRequire } from 'node:module'; const require = __shotcCreateRequire(import.meta.url);" },
 });
@@ -155,7 +129,7 @@ const quick = await build({
   minify: !process.env.SHOTC_READABLE_BUILD,
   external: external.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
-  plugins: [zodWithoutLocales, chevrotainCharMap, lazyObscenity, esmOnlyCommands, pureSources],
+  plugins: [zodWithoutLocales, lazyObscenity, esmOnlyCommands, pureSources],
   // Functions restored from V8's code cache lose the script's dynamic-import hook, so the few
   // packages loaded on demand (compromise, openai) and node:crypto are required instead.
   supported: { 'dynamic-import': false },

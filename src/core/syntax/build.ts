@@ -19,10 +19,11 @@ import {
 } from './keys.js';
 import { castLabel, isNameWord, subKeyLabel } from './labels.js';
 import type { LineInfo } from './lines.js';
+import { lineOf } from './tokens.js';
 import type { Outline, OutlineBlock, OutlineItem } from './parser.js';
 
 function info(t: IToken): LineInfo {
-  return t.payload as LineInfo;
+  return lineOf(t)!;
 }
 
 type Context = 'top' | 'cast' | 'look' | 'clip';

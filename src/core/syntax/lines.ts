@@ -1,9 +1,9 @@
 /**
  * The line classifier: `.shot` is line-oriented, and the kind of a line comes from how it starts
- * (as in Fountain), so one scan of a line decides its token. The Chevrotain token patterns in
- * `tokens.ts` all defer to `classifyLine`, which is memoised per offset so that trying several
- * token types at one position costs one scan.
+ * (as in Fountain), so one scan of a line decides its token (`tokens.ts` reads the file line by
+ * line with it).
  */
+import type { TokenType } from 'chevrotain';
 import { isKnownKey, looksLikeMisspeltKey } from './keys.js';
 import { keyLabelAt, nameLabelAt } from './labels.js';
 
@@ -60,18 +60,56 @@ export interface LineInfo {
 const TIMING_RE =
   /(\d+(?::\d{1,2})?(?:\.\d+)?)s?[ \t]*(?:--|[-–—‒])[ \t]*(\d+(?::\d{1,2})?(?:\.\d+)?)s?(?=[ \t]*(?:$|[\r\n])|[ \t]+(?:--|[-–—‒"“”'‘(])|[ \t]*[("“]|(?:--|[-–—‒])[ \t"“(])/y;
 
-let memoText: string | undefined;
-let memoOffset = -1;
-let memoInfo: LineInfo | undefined;
+/**
+ * A classified line, which is also its own Chevrotain token (`tokens.ts` sets its type): one
+ * object per line, holding no copy of the line's text. Every line of a file stays alive from
+ * reading it to building the tree, so what a line costs in memory is what the garbage collector
+ * copies as the file grows.
+ */
+export class Line implements LineInfo {
+  labelEnd = -1;
+  colon = -1;
+  parenStart = -1;
+  parenEnd = -1;
+  known = false;
+  closed = true;
+  t1Start = -1;
+  t1End = -1;
+  t2Start = -1;
+  t2End = -1;
+  /** The token's type, set by the reader (`tokens.ts`); a line that is not a token keeps none. */
+  tokenType!: TokenType;
+  tokenTypeIdx = 0;
+
+  constructor(
+    private readonly source: string,
+    public kind: LineKind,
+    public readonly start: number,
+    public end: number,
+    public readonly indent: number,
+    public readonly mixedIndent: boolean,
+    public readonly contentStart: number,
+    public contentEnd: number,
+  ) {}
+
+  /** The token's text (made when asked: the parser reads it only to describe an error). */
+  get image(): string {
+    return this.source.slice(this.start, this.end);
+  }
+
+  get startOffset(): number {
+    return this.start;
+  }
+
+  /** The source text from `from` to `to`. */
+  slice(from: number, to: number): string {
+    return this.source.slice(from, to);
+  }
+}
 
 /** Classify the line starting at `offset` (which must be a line start). */
-export function classifyLine(text: string, offset: number): LineInfo {
-  if (memoText === text && memoOffset === offset && memoInfo) return memoInfo;
-  const info = classify(text, offset);
-  memoText = text;
-  memoOffset = offset;
-  memoInfo = info;
-  return info;
+export function classifyLine(text: string, offset: number): Line {
+  return classify(text, offset);
 }
 
 function lineEndAt(text: string, from: number): number {
@@ -101,10 +139,10 @@ function trimEnd(text: string, from: number, to: number): number {
   return e;
 }
 
-function classify(text: string, offset: number): LineInfo {
+function classify(text: string, offset: number): Line {
   const n = text.length;
   if (offset === 0 && n > 0 && text.charCodeAt(0) === 0xfeff) {
-    return make('bom', offset, 1, 0, false, 0, 1);
+    return new Line(text, 'bom', offset, 1, 0, false, 0, 1);
   }
   let i = offset;
   let indent = 0;
@@ -126,7 +164,7 @@ function classify(text: string, offset: number): LineInfo {
   const contentStart = i;
   const contentEnd = trimEnd(text, i, eol);
   const mixed = sawTab && sawSpace;
-  const info = make('prose', offset, end, indent, mixed, contentStart, contentEnd);
+  const info = new Line(text, 'prose', offset, end, indent, mixed, contentStart, contentEnd);
   if (contentStart === eol) {
     info.kind = 'blank';
     return info;
@@ -219,36 +257,6 @@ function classify(text: string, offset: number): LineInfo {
   return info;
 }
 
-function make(
-  kind: LineKind,
-  start: number,
-  end: number,
-  indent: number,
-  mixedIndent: boolean,
-  contentStart: number,
-  contentEnd: number,
-): LineInfo {
-  return {
-    kind,
-    start,
-    end,
-    indent,
-    mixedIndent,
-    contentStart,
-    contentEnd,
-    labelEnd: -1,
-    colon: -1,
-    parenStart: -1,
-    parenEnd: -1,
-    known: false,
-    closed: true,
-    t1Start: -1,
-    t1End: -1,
-    t2Start: -1,
-    t2End: -1,
-  };
-}
-
 function startsWord(text: string, at: number, limit: number, word: string): boolean {
   if (!text.startsWith(word, at)) return false;
   const next = at + word.length;
@@ -279,7 +287,7 @@ function isBlankLine(text: string, from: number, eol: number): boolean {
 }
 
 /** Front matter runs to a closing `---` (or `...`); unclosed, it stops at the first blank line. */
-function frontMatter(text: string, info: LineInfo, firstEnd: number): LineInfo {
+function frontMatter(text: string, info: Line, firstEnd: number): Line {
   info.kind = 'frontmatter';
   let pos = firstEnd;
   const n = text.length;
@@ -309,7 +317,7 @@ function frontMatter(text: string, info: LineInfo, firstEnd: number): LineInfo {
 }
 
 /** `[[` without `]]` on its line: a note continues until `]]`, but never past a blank line. */
-function multiLineNote(text: string, info: LineInfo, firstEol: number): LineInfo {
+function multiLineNote(text: string, info: Line, firstEol: number): Line {
   info.kind = 'note';
   const n = text.length;
   let pos = afterTerminator(text, firstEol);

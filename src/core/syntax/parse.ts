@@ -3,7 +3,7 @@ import { SourceFile } from '../source/index.js';
 import type { File } from './ast.js';
 import { AstBuilder } from './build.js';
 import { parseTokens } from './parser.js';
-import { shotLexer } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 export interface ParseOptions {
   filename?: string;
@@ -36,11 +36,8 @@ export function parse(input: string | SourceFile, options: ParseOptions = {}): P
 }
 
 function parseSource(source: SourceFile): ParseResult {
-  const lexed = shotLexer().tokenize(source.text);
+  const lexed = tokenize(source.text);
   const builder = new AstBuilder(source);
-  for (const err of lexed.errors) {
-    builder.diagnostics.push(diagnostic('SC199', { start: err.offset, end: err.offset + Math.max(1, err.length) }, `Unexpected text: ${err.message}`));
-  }
   const { outline, errors } = parseTokens(lexed.tokens);
   for (const err of errors) {
     const tok = err.token;
@@ -48,7 +45,7 @@ function parseSource(source: SourceFile): ParseResult {
     const end = Number.isFinite(tok.endOffset) ? (tok.endOffset ?? start) + 1 : start;
     builder.diagnostics.push(diagnostic('SC199', { start, end }, `This line could not be parsed here: ${err.message}`));
   }
-  const ast = builder.buildFile(outline, lexed.groups['trivia'] ?? []);
+  const ast = builder.buildFile(outline, lexed.trivia);
   const diagnostics = builder.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return { source, ast, diagnostics };
 }

@@ -2,33 +2,15 @@
  * The grammar over line tokens. It is deliberately permissive: every line kind is accepted in
  * every block, so a misplaced line never derails the parse; the AST builder then reports it with
  * a precise diagnostic. Structure comes from headings (a block runs to the next heading) and from
- * indentation (continuation lines, the lines of a shot), checked by gates on the token payloads.
+ * indentation (continuation lines, the lines of a shot), checked by gates on the lines (each token is its classified line).
  *
  * The parser produces an outline (lines grouped into blocks, keyed lines with their continuations,
  * shots with their lines) rather than a generic CST: it allocates a fraction of what a CST does,
  * and the AST builder gives each line its meaning separately.
  */
-import { EmbeddedActionsParser, createToken, Lexer, type IOrAlt, type IToken, tokenMatcher } from 'chevrotain';
-import {
-  allTokens,
-  CastHeading,
-  ClipHeading,
-  FrontMatter,
-  KeyLine,
-  LookHeading,
-  NameLine,
-  Prose,
-  shotLexer,
-  Timing,
-} from './tokens.js';
-import type { LineInfo } from './lines.js';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, tokenMatcher } from 'chevrotain';
+import { allTokens, CastHeading, ClipHeading, ContentLine, FrontMatter, KeyLine, lineOf, LookHeading, NameLine, Prose, Timing } from './tokens.js';
 import { lookupSection, lookupShotKey } from './keys.js';
-
-/** Any line that can continue a keyed line or a name line. */
-const ContentLine = createToken({ name: 'ContentLine', pattern: Lexer.NA });
-for (const t of [KeyLine, Prose, NameLine]) {
-  t.CATEGORIES = [...(t.CATEGORIES ?? []), ContentLine];
-}
 
 export type OutlineItem =
   | { kind: 'keyed'; head: IToken; rest: IToken[] }
@@ -49,10 +31,6 @@ export interface Outline {
 
 const NO_TOKENS: IToken[] = [];
 
-function payload(token: IToken): LineInfo | undefined {
-  return token.payload as LineInfo | undefined;
-}
-
 class ShotParser extends EmbeddedActionsParser {
   private headingAlts: IOrAlt<IToken>[] | undefined;
   private itemAlts: IOrAlt<OutlineItem>[] | undefined;
@@ -60,7 +38,7 @@ class ShotParser extends EmbeddedActionsParser {
 
   /** `validate`: run Chevrotain's grammar checks (a test does; at every start they cost ~3 ms). */
   constructor(validate = false) {
-    super([ContentLine, ...allTokens], { recoveryEnabled: true, maxLookahead: 1, skipValidations: !validate });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -162,8 +140,8 @@ class ShotParser extends EmbeddedActionsParser {
 
   private continues(head: IToken): boolean {
     const next = this.LA(1);
-    const h = payload(head);
-    const p = payload(next);
+    const h = lineOf(head);
+    const p = lineOf(next);
     if (!h || !p || !tokenMatcher(next, ContentLine)) return false;
     return p.indent > h.indent;
   }
@@ -175,13 +153,13 @@ class ShotParser extends EmbeddedActionsParser {
    */
   private shotContinues(head: IToken): boolean {
     const next = this.LA(1);
-    const p = payload(next);
+    const p = lineOf(next);
     if (!p) return false;
     if (p.kind === 'prose' || p.kind === 'name') return true;
     if (p.kind !== 'key') return false;
-    const h = payload(head)!;
+    const h = lineOf(head)!;
     if (p.indent > h.indent) return true;
-    const label = next.image.slice(p.contentStart - p.start, p.labelEnd - p.start);
+    const label = p.slice(p.contentStart, p.labelEnd);
     return p.known && lookupShotKey(label) !== undefined && lookupSection(label) === undefined;
   }
 }
@@ -190,18 +168,12 @@ let instance: ShotParser | undefined;
 
 /** Build a parser with Chevrotain's grammar validations on; throws if the grammar has a problem. */
 export function validateGrammar(): void {
-  shotLexer();
   new ShotParser(true);
 }
 
 /** The one parser instance: grammar analysis happens once per process. */
 export function shotParser(): ShotParser {
-  if (!instance) {
-    // The grammar analysis must see the token types as the lexer leaves them (categories
-    // included): a parser built before the lexer mis-predicts continuation lines.
-    shotLexer();
-    instance = new ShotParser();
-  }
+  instance ??= new ShotParser();
   return instance;
 }
 
@@ -209,7 +181,10 @@ export function parseTokens(tokens: IToken[]): { outline: Outline; errors: ShotP
   const parser = shotParser();
   parser.input = tokens;
   const outline = parser.file();
-  return { outline, errors: parser.errors };
+  const errors = parser.errors;
+  // The parser would otherwise hold the file's lines until the next parse.
+  parser.input = NO_TOKENS;
+  return { outline, errors };
 }
 
 export type { ShotParser };

@@ -1,68 +1,68 @@
 /**
- * Chevrotain token types. One token per line (or per run of lines for front matter and
- * multi-line notes): every pattern asks the memoised line classifier and matches only its own
- * kind, carrying the classification as the token's payload.
+ * The token types and the reader that makes the token stream. `.shot` has one token per line (or
+ * per run of lines for front matter and multi-line notes), and the classifier alone decides which:
+ * the reader walks the file a line at a time and each classified line becomes its own token, so
+ * nothing is tried twice and nothing is copied.
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
-import { classifyLine, type LineInfo, type LineKind } from './lines.js';
+import { createToken, type IToken, type TokenType } from 'chevrotain';
+import { classifyLine, Line, type LineKind } from './lines.js';
 
-function lineToken(name: string, kind: LineKind, extra: { group?: string } = {}): TokenType {
-  return createToken({
-    name,
-    line_breaks: true,
-    ...(extra.group ? { group: extra.group } : {}),
-    pattern: {
-      exec(text: string, offset: number): CustomPatternMatcherReturn | null {
-        const info = classifyLine(text, offset);
-        if (info.kind !== kind) return null;
-        const match = [text.slice(offset, info.end)] as CustomPatternMatcherReturn;
-        match.payload = info;
-        return match;
-      },
-    },
-  });
+/** Any line that can continue a keyed line or a name line. */
+export const ContentLine = createToken({ name: 'ContentLine' });
+
+export const FrontMatter = createToken({ name: 'FrontMatter' });
+export const CastHeading = createToken({ name: 'CastHeading' });
+export const LookHeading = createToken({ name: 'LookHeading' });
+export const ClipHeading = createToken({ name: 'ClipHeading' });
+export const Timing = createToken({ name: 'Timing' });
+export const NameLine = createToken({ name: 'NameLine', categories: [ContentLine] });
+export const KeyLine = createToken({ name: 'KeyLine', categories: [ContentLine] });
+export const Prose = createToken({ name: 'Prose', categories: [ContentLine] });
+
+/** Every token type the parser sees. */
+export const allTokens: TokenType[] = [ContentLine, FrontMatter, CastHeading, LookHeading, ClipHeading, Timing, NameLine, KeyLine, Prose];
+
+/** The token type of each kind of line the parser sees; the other kinds are skipped or trivia. */
+const TOKEN_OF: Partial<Record<LineKind, TokenType>> = {
+  frontmatter: FrontMatter,
+  cast: CastHeading,
+  look: LookHeading,
+  clip: ClipHeading,
+  timing: Timing,
+  name: NameLine,
+  key: KeyLine,
+  prose: Prose,
+};
+
+export interface Lexed {
+  /** The lines the parser reads, in order. */
+  tokens: Line[];
+  /** Comments and notes, in order. */
+  trivia: Line[];
 }
 
-export const Bom = lineToken('Bom', 'bom', { group: Lexer.SKIPPED as string });
-export const Blank = lineToken('Blank', 'blank', { group: Lexer.SKIPPED as string });
-export const Comment = lineToken('Comment', 'comment', { group: 'trivia' });
-export const Note = lineToken('Note', 'note', { group: 'trivia' });
-export const FrontMatter = lineToken('FrontMatter', 'frontmatter');
-export const CastHeading = lineToken('CastHeading', 'cast');
-export const LookHeading = lineToken('LookHeading', 'look');
-export const ClipHeading = lineToken('ClipHeading', 'clip');
-export const Timing = lineToken('Timing', 'timing');
-export const NameLine = lineToken('NameLine', 'name');
-export const KeyLine = lineToken('KeyLine', 'key');
-export const Prose = lineToken('Prose', 'prose');
-
-export const allTokens: TokenType[] = [
-  Bom,
-  Blank,
-  FrontMatter,
-  Comment,
-  Note,
-  CastHeading,
-  LookHeading,
-  ClipHeading,
-  Timing,
-  NameLine,
-  KeyLine,
-  Prose,
-];
-
-let lexer: Lexer | undefined;
-
-/** The one lexer instance (built on first use, so importing the module costs nothing). */
-export function shotLexer(): Lexer {
-  lexer ??= new Lexer(allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: false,
-    skipValidations: true,
-  });
-  return lexer;
+/** Read `text` into tokens. Blank lines and a byte-order mark are skipped. Never fails: every line has a kind. */
+export function tokenize(text: string): Lexed {
+  const tokens: Line[] = [];
+  const trivia: Line[] = [];
+  const n = text.length;
+  let offset = 0;
+  while (offset < n) {
+    const line = classifyLine(text, offset);
+    const type = TOKEN_OF[line.kind];
+    if (type) {
+      line.tokenType = type;
+      line.tokenTypeIdx = type.tokenTypeIdx!;
+      tokens.push(line);
+    } else if (line.kind === 'comment' || line.kind === 'note') {
+      trivia.push(line);
+    }
+    offset = line.end;
+  }
+  return { tokens, trivia };
 }
 
-export function lineOf(token: IToken): LineInfo {
-  return token.payload as LineInfo;
+/** The line a token is (the parser's end-of-input token is none). */
+export function lineOf(token: IToken): Line | undefined {
+  return token instanceof Line ? token : undefined;
 }
