@@ -102,7 +102,7 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
     }
     let j = i + (c > 0xffff ? 2 : 1);
     for (let d = text.codePointAt(j); d !== undefined && isLetterOrDigit(d); d = text.codePointAt(j)) j += d > 0xffff ? 2 : 1;
-    const entries = i >= after ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
+    const entries = i >= after && (!sameLength || mayStartEntry(lower, i, j)) ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
     if (entries) {
       for (const k of entries) {
         const end = matchAt(k, text, lower, sameLength, i);
@@ -145,7 +145,33 @@ function indexByFirstWord(): Map<string, number[]> {
       const entries = index.get(word);
       if (!entries) index.set(word, [k]);
       else if (entries[entries.length - 1] !== k) entries.push(k);
+      if (word.charCodeAt(0) < 128 && (word.length === 1 || word.charCodeAt(1) < 128)) {
+        SHAPES[shapeOf(word.charCodeAt(0), word.length === 1 ? 0 : word.charCodeAt(1))]! |= lengthBit(word.length);
+      }
     }
   });
   return index;
+}
+
+/**
+ * The first words' shapes: for each pair of ASCII first letters, a bit per length (31 for 31 and
+ * more). Most words of a line are no entry's first word, and this says so without making the
+ * word's string to look it up.
+ */
+const SHAPES = new Uint32Array(1 << 14);
+
+function shapeOf(first: number, second: number): number {
+  return (first << 7) | second;
+}
+
+function lengthBit(length: number): number {
+  return 1 << (length > 31 ? 31 : length);
+}
+
+/** Whether the word [i, j) of the lower-cased text can be a first word (false only when it surely is not). */
+function mayStartEntry(lower: string, i: number, j: number): boolean {
+  const first = lower.charCodeAt(i);
+  const second = j - i === 1 ? 0 : lower.charCodeAt(i + 1);
+  if (first >= 128 || second >= 128) return true;
+  return (SHAPES[shapeOf(first, second)]! & lengthBit(j - i)) !== 0;
 }

@@ -28,6 +28,12 @@ export class PhraseList {
   private readonly hyphen: Gaps['-'];
   /** Phrases by the code of their first letter, longest first; built on the first search. */
   private byFirstLetter: Map<number, string[]> | null = null;
+  /**
+   * The phrases that can match where the text's first two letters are the key's (first << 16 |
+   * second): those with that second letter, and those whose second character is a gap (which may
+   * take nothing) or that have one letter. Longest first, as in `byFirstLetter`; filled as met.
+   */
+  private readonly byFirstTwo = new Map<number, readonly string[]>();
 
   constructor(phrases: readonly string[], gaps: Gaps = {}) {
     this.phrases = [...phrases].sort((a, b) => b.length - a.length);
@@ -41,8 +47,18 @@ export class PhraseList {
    * `fits` fails the expression backtracks into the next phrase, and so does this.)
    */
   matchAt(text: string, at: number, fits: (end: number) => boolean): number {
-    const candidates = (this.byFirstLetter ??= this.index()).get(foldedAt(text, at));
-    if (candidates) {
+    const first = foldedAt(text, at);
+    const key = (first << 16) | (at + 1 < text.length ? foldedAt(text, at + 1) : 0);
+    let candidates = this.byFirstTwo.get(key);
+    if (candidates === undefined) {
+      const second = key & 0xffff;
+      candidates = ((this.byFirstLetter ??= this.index()).get(first) ?? []).filter((p) => {
+        const c = p.charCodeAt(1);
+        return p.length === 1 || c === SPACE || c === HYPHEN || c === second;
+      });
+      this.byFirstTwo.set(key, candidates);
+    }
+    if (candidates.length) {
       for (const phrase of candidates) {
         const end = this.matchOne(text, at, phrase);
         if (end >= 0 && fits(end)) return end;

@@ -16,21 +16,62 @@ interface Form {
   edgeAfter: boolean;
 }
 
+/** Patterns by their first character (an ASCII letter for every pattern in the dataset). */
 let formsByFirst: Map<number, Form[]> | null = null;
+/**
+ * The patterns that can match where the text's first two characters are the index's
+ * (first << 7 | second, both ASCII): those with that second character or a wildcard there.
+ * Filled as met; most pairs have none, which is what makes a line quick to clear.
+ */
+const byFirstTwo: Array<readonly Form[] | undefined> = [];
+const NO_FORMS: readonly Form[] = [];
 
 export function mayBeProfane(text: string): boolean {
-  const t = asObscenityReads(text);
-  const forms = (formsByFirst ??= indexForms());
-  for (let i = 0; i < t.length; i++) {
-    const candidates = forms.get(t.charCodeAt(i));
-    if (candidates) for (const f of candidates) if (matchesAt(t, i, f)) return true;
+  const n = read(text);
+  const t = units;
+  for (let i = 0; i < n; i++) {
+    const first = t[i]!;
+    const second = i + 1 < n ? t[i + 1]! : 0;
+    let candidates: readonly Form[];
+    if (first < 128 && second < 128) candidates = byFirstTwo[(first << 7) | second] ?? formsFor(first, second);
+    else candidates = (formsByFirst ??= indexForms()).get(first) ?? NO_FORMS;
+    for (const f of candidates) if (matchesAt(t, n, i, f)) return true;
   }
   return false;
 }
 
+function formsFor(first: number, second: number): readonly Form[] {
+  const all = (formsByFirst ??= indexForms()).get(first);
+  const forms = all ? all.filter((f) => f.letters.length === 1 || f.letters.charCodeAt(1) === second || f.letters.charCodeAt(1) === 63) : NO_FORMS;
+  byFirstTwo[(first << 7) | second] = forms.length ? forms : NO_FORMS;
+  return forms;
+}
+
 /** The text as obscenity matches against it: every code point mapped, runs of one character collapsed to its limit. */
 export function asObscenityReads(text: string): string {
+  const n = read(text);
   let out = '';
+  for (let i = 0; i < n; i++) out += String.fromCharCode(units[i]!);
+  return out;
+}
+
+/** How many of each ASCII character in a row obscenity keeps (REPEATS, by code). */
+let repeats: Uint8Array | undefined;
+
+function repeatLimits(): Uint8Array {
+  const limits = new Uint8Array(128).fill(1);
+  for (const [c, n] of Object.entries(REPEATS)) if (c.charCodeAt(0) < 128) limits[c.charCodeAt(0)] = n;
+  return limits;
+}
+
+/** The UTF-16 code units of the text as obscenity reads it (see `read`): reused, as a line is read at a time. */
+let units = new Uint16Array(256);
+
+/** Read `text` as obscenity does into `units`; returns how many units it fills. */
+function read(text: string): number {
+  if (units.length < text.length * 2) units = new Uint16Array(text.length * 2);
+  const out = units;
+  let n = 0;
   let last = -1;
   let remaining = 0;
   for (let i = 0; i < text.length; i++) {
@@ -47,11 +88,14 @@ export function asObscenityReads(text: string): string {
       if (remaining-- <= 0) continue;
     } else {
       last = mapped;
-      remaining = (mapped < 128 ? REPEATS[String.fromCharCode(mapped)] ?? 1 : 1) - 1;
+      remaining = (mapped < 128 ? (repeats ??= repeatLimits())[mapped]! : 1) - 1;
     }
-    out += String.fromCodePoint(mapped);
+    if (mapped > 0xffff) {
+      out[n++] = 0xd800 + ((mapped - 0x10000) >> 10);
+      out[n++] = 0xdc00 + ((mapped - 0x10000) & 0x3ff);
+    } else out[n++] = mapped;
   }
-  return out;
+  return n;
 }
 
 function mapNonAscii(c: number): number {
@@ -82,20 +126,22 @@ function indexForms(): Map<number, Form[]> {
   return index;
 }
 
-function matchesAt(t: string, at: number, f: Form): boolean {
+/** Whether form `f` matches at `at` in the first `n` units of `t`. */
+function matchesAt(t: Uint16Array, n: number, at: number, f: Form): boolean {
   const end = at + f.letters.length;
-  if (end > t.length) return false;
+  if (end > n) return false;
   for (let k = 1; k < f.letters.length; k++) {
     const p = f.letters.charCodeAt(k);
-    if (p !== 63 && p !== t.charCodeAt(at + k)) return false; // 63: "?", any character
+    if (p !== 63 && p !== t[at + k]) return false; // 63: "?", any character
   }
-  if (f.edgeBefore && isWordAt(t, at - 1) === isWordAt(t, at)) return false;
-  if (f.edgeAfter && isWordAt(t, end - 1) === isWordAt(t, end)) return false;
+  if (f.edgeBefore && isWordAt(t, n, at - 1) === isWordAt(t, n, at)) return false;
+  if (f.edgeAfter && isWordAt(t, n, end - 1) === isWordAt(t, n, end)) return false;
   return true;
 }
 
-/** A word character to `\b` without the `u` flag. */
-function isWordAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i); // NaN outside the text: not a word character
+/** A word character to `\b` without the `u` flag (outside the text, none). */
+function isWordAt(t: Uint16Array, n: number, i: number): boolean {
+  if (i < 0 || i >= n) return false;
+  const c = t[i]!;
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

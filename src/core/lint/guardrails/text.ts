@@ -37,6 +37,16 @@ export function memo<T>(fn: (text: string) => T): (text: string) => T {
 }
 
 /**
+ * Forget every remembered text: a long-running host can free the memory, and a benchmark measures
+ * what a first compile of a file costs (`shotc compile` runs once per process).
+ */
+export function forgetTexts(): void {
+  records.clear();
+  lastText = undefined;
+  lastRecord = [];
+}
+
+/**
  * Texts remembered before the table is cleared. Clearing a table that cannot hold every line of a
  * file means no line is ever found again; 200,000 lines covers a 10 MB storyboard (the memoised
  * functions used to keep 20,000 texts each).
@@ -100,12 +110,17 @@ let count: RegExp | undefined;
 
 /** Lower case without accents: "Beyoncé" → "beyonce", "PELÉ" → "pele". */
 export function normalise(s: string): string {
+  // ASCII has no accents or curly apostrophes: most words are only lower-cased.
+  if (ASCII.test(s)) return s.toLowerCase();
   const d = s.normalize('NFD');
   const bare = BEYOND_DIACRITICS.test(d) ? d.replace(/\p{M}/gu, '') : d.replace(/[\u0300-\u036f]/g, '');
   return bare.replace(/’/g, "'").toLowerCase();
 }
 
-export function words(text: string): Word[] {
+const ASCII = /^[\0-\x7f]*$/;
+
+/** The words of `text`, in order. Shared between the rules that read them: do not modify. */
+export const words = memo((text: string): readonly Word[] => {
   const out: Word[] = [];
   for (const m of text.matchAll(BEYOND_LATIN.test(text) ? (word ??= new RegExp(WORD, 'gu')) : LATIN_WORD)) {
     let t = m[0];
@@ -114,7 +129,7 @@ export function words(text: string): Word[] {
     out.push({ text: t, norm: normalise(t), start: m.index, end: m.index + t.length });
   }
   return out;
-}
+});
 
 /** How many words `words(text)` finds. */
 export const wordCount = memo((text: string): number => {
