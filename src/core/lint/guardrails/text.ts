@@ -122,14 +122,49 @@ const ASCII = /^[\0-\x7f]*$/;
 /** The words of `text`, in order. Shared between the rules that read them: do not modify. */
 export const words = memo((text: string): readonly Word[] => {
   const out: Word[] = [];
-  for (const m of text.matchAll(BEYOND_LATIN.test(text) ? (word ??= new RegExp(WORD, 'gu')) : LATIN_WORD)) {
-    let t = m[0];
-    // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
-    if (/['’]s$/i.test(t)) t = t.slice(0, -2);
-    out.push({ text: t, norm: normalise(t), start: m.index, end: m.index + t.length });
+  if (!BEYOND_LATIN.test(text)) {
+    latinWords(text, out);
+    return out;
   }
+  for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, m[0], m.index);
   return out;
 });
+
+function push(out: Word[], match: string, start: number): void {
+  // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
+  const n = match.length;
+  const t = n >= 2 && (match.charCodeAt(n - 1) | 32) === 115 && (match.charCodeAt(n - 2) === 39 || match.charCodeAt(n - 2) === 0x2019) ? match.slice(0, -2) : match;
+  out.push({ text: t, norm: normalise(t), start, end: start + t.length });
+}
+
+/** Whether code unit `c` is in LATIN_WORD's letter class (Latin-1's letters and digits, U+0100–U+024F). */
+function isLatinAlnum(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x100) return c <= 0x24f;
+  return c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+}
+
+/** LATIN_WORD's matches, read without the expression (it made a match object per word). */
+function latinWords(text: string, out: Word[]): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLatinAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isLatinAlnum(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(i);
+      // A joiner continues the word only when a letter or digit follows it.
+      if ((c === 39 || c === 0x2019 || c === 45 || c === 46) && i + 1 < n && isLatinAlnum(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    push(out, text.slice(start, i), start);
+  }
+}
 
 /** How many words `words(text)` finds. */
 export const wordCount = memo((text: string): number => {
