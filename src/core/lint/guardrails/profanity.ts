@@ -23,27 +23,29 @@ let formsByFirst: Map<number, Form[]> | null = null;
  * (first << 7 | second, both ASCII): those with that second character or a wildcard there.
  * Filled as met; most pairs have none, which is what makes a line quick to clear.
  */
-const byFirstTwo: Array<readonly Form[] | undefined> = [];
+let byFirstTwo: Array<readonly Form[] | undefined> | null = null;
 const NO_FORMS: readonly Form[] = [];
 
 export function mayBeProfane(text: string): boolean {
   const n = read(text);
   const t = units;
+  // Filled, so the array stays a flat one (assigned at scattered places it became a dictionary).
+  const index = (byFirstTwo ??= new Array<readonly Form[] | undefined>(1 << 14).fill(undefined));
   for (let i = 0; i < n; i++) {
     const first = t[i]!;
     const second = i + 1 < n ? t[i + 1]! : 0;
     let candidates: readonly Form[];
-    if (first < 128 && second < 128) candidates = byFirstTwo[(first << 7) | second] ?? formsFor(first, second);
+    if (first < 128 && second < 128) candidates = index[(first << 7) | second] ?? formsFor(index, first, second);
     else candidates = (formsByFirst ??= indexForms()).get(first) ?? NO_FORMS;
     for (const f of candidates) if (matchesAt(t, n, i, f)) return true;
   }
   return false;
 }
 
-function formsFor(first: number, second: number): readonly Form[] {
+function formsFor(index: Array<readonly Form[] | undefined>, first: number, second: number): readonly Form[] {
   const all = (formsByFirst ??= indexForms()).get(first);
   const forms = all ? all.filter((f) => f.letters.length === 1 || f.letters.charCodeAt(1) === second || f.letters.charCodeAt(1) === 63) : NO_FORMS;
-  byFirstTwo[(first << 7) | second] = forms.length ? forms : NO_FORMS;
+  index[(first << 7) | second] = forms.length ? forms : NO_FORMS;
   return forms;
 }
 

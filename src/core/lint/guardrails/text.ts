@@ -30,11 +30,16 @@ export function memo<T>(fn: (text: string) => T): (text: string) => T {
     let r = record[id] as T | undefined;
     if (r === undefined) {
       r = fn(text);
+      // Most lines have nothing to report: one empty array serves them all, so the table does
+      // not keep an object per line and rule for the garbage collector to copy.
+      if (Array.isArray(r) && r.length === 0) r = NOTHING as T;
       record[id] = r;
     }
     return r;
   };
 }
+
+const NOTHING: readonly never[] = Object.freeze([]);
 
 /**
  * Forget every remembered text: a long-running host can free the memory, and a benchmark measures
@@ -119,8 +124,11 @@ export function normalise(s: string): string {
 
 const ASCII = /^[\0-\x7f]*$/;
 
-/** The words of `text`, in order. Shared between the rules that read them: do not modify. */
-export const words = memo((text: string): readonly Word[] => {
+/**
+ * The words of `text`, in order. Not remembered per line, unlike what the rules find in them: a
+ * line's words are many small objects, and kept they would be copied by every garbage collection.
+ */
+export function words(text: string): Word[] {
   const out: Word[] = [];
   if (!BEYOND_LATIN.test(text)) {
     latinWords(text, out);
@@ -128,13 +136,15 @@ export const words = memo((text: string): readonly Word[] => {
   }
   for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, m[0], m.index);
   return out;
-});
+}
 
-function push(out: Word[], match: string, start: number): void {
+function push(out: Word[], match: string, start: number, plain = false): void {
   // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
   const n = match.length;
-  const t = n >= 2 && (match.charCodeAt(n - 1) | 32) === 115 && (match.charCodeAt(n - 2) === 39 || match.charCodeAt(n - 2) === 0x2019) ? match.slice(0, -2) : match;
-  out.push({ text: t, norm: normalise(t), start, end: start + t.length });
+  const possessive = n >= 2 && (match.charCodeAt(n - 1) | 32) === 115 && (match.charCodeAt(n - 2) === 39 || match.charCodeAt(n - 2) === 0x2019);
+  const t = possessive ? match.slice(0, -2) : match;
+  // A word already in lower-case ASCII is its own normal form.
+  out.push({ text: t, norm: plain ? t : normalise(t), start, end: start + t.length });
 }
 
 /** Whether code unit `c` is in LATIN_WORD's letter class (Latin-1's letters and digits, U+0100–U+024F). */
@@ -154,15 +164,18 @@ function latinWords(text: string, out: Word[]): void {
       continue;
     }
     const start = i;
-    i++;
+    // Whether the word is all lower-case ASCII (then normalising changes nothing).
+    let plain = true;
     for (;;) {
-      while (i < n && isLatinAlnum(text.charCodeAt(i))) i++;
+      for (let c = text.charCodeAt(i); i < n && isLatinAlnum(c); c = text.charCodeAt(++i)) if (c > 122 || (c >= 65 && c <= 90)) plain = false;
       const c = text.charCodeAt(i);
       // A joiner continues the word only when a letter or digit follows it.
-      if ((c === 39 || c === 0x2019 || c === 45 || c === 46) && i + 1 < n && isLatinAlnum(text.charCodeAt(i + 1))) i += 2;
-      else break;
+      if ((c === 39 || c === 0x2019 || c === 45 || c === 46) && i + 1 < n && isLatinAlnum(text.charCodeAt(i + 1))) {
+        if (c === 0x2019) plain = false;
+        i++;
+      } else break;
     }
-    push(out, text.slice(start, i), start);
+    push(out, text.slice(start, i), start, plain);
   }
 }
 
