@@ -120,7 +120,7 @@ describe('the Latin-1 patterns', () => {
   });
 
   it('find the words and counts the Unicode pattern finds, around every character of the BMP', () => {
-    const same = (a: Word[], b: Word[]): boolean => a.length === b.length && a.every((w, i) => w.text === b[i]!.text && w.norm === b[i]!.norm && w.start === b[i]!.start && w.end === b[i]!.end);
+    const same = (a: readonly Word[], b: readonly Word[]): boolean => a.length === b.length && a.every((w, i) => w.text === b[i]!.text && w.norm === b[i]!.norm && w.start === b[i]!.start && w.end === b[i]!.end);
     const wrong: string[] = [];
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);

@@ -118,6 +118,9 @@ export function findPhrases(text: string, list: PhraseList, notAfter: string): A
   const found: Array<{ start: number; end: number }> = [];
   const endsWord = (end: number): boolean => !isLetterDigitOrHyphen(text.codePointAt(end) ?? -1);
   for (let i = 0; i < text.length; i++) {
+    // Every phrase starts with a letter a–z (as the text folds it): elsewhere nothing can match.
+    const first = foldedAt(text, i);
+    if (first < 97 || first > 122) continue;
     const before = codePointBefore(text, i);
     if (isLetterOrDigit(before) || (before >= 0 && notAfter.includes(String.fromCodePoint(before)))) continue;
     const end = list.matchAt(text, i, endsWord);

@@ -47,6 +47,8 @@ const NOTHING: readonly never[] = Object.freeze([]);
  */
 export function forgetTexts(): void {
   records.clear();
+  lastWordsOf = undefined;
+  lastWords = [];
   lastText = undefined;
   lastRecord = [];
 }
@@ -125,18 +127,23 @@ export function normalise(s: string): string {
 const ASCII = /^[\0-\x7f]*$/;
 
 /**
- * The words of `text`, in order. Not remembered per line, unlike what the rules find in them: a
- * line's words are many small objects, and kept they would be copied by every garbage collection.
+ * The words of `text`, in order; shared, do not modify. Only the last line's are remembered, not
+ * every line's like what the rules find in them: a line's words are many small objects, and kept
+ * they would be copied by every garbage collection. The rules read a line one after another, so
+ * the last line's words are the ones asked for again.
  */
-export function words(text: string): Word[] {
+export function words(text: string): readonly Word[] {
+  if (text === lastWordsOf) return lastWords;
   const out: Word[] = [];
-  if (!BEYOND_LATIN.test(text)) {
-    latinWords(text, out);
-    return out;
-  }
-  for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, m[0], m.index);
+  if (!BEYOND_LATIN.test(text)) latinWords(text, out);
+  else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, m[0], m.index);
+  lastWordsOf = text;
+  lastWords = out;
   return out;
 }
+
+let lastWordsOf: string | undefined;
+let lastWords: readonly Word[] = [];
 
 function push(out: Word[], match: string, start: number, plain = false): void {
   // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".

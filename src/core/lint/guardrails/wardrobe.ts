@@ -92,6 +92,12 @@ export function garmentMatches(text: string): LookMatch[] {
   // `s?\b`: a plural s if it ends the word there, else the garment must end it; `\b` sees only
   // ASCII word characters (and ſ and the Kelvin sign).
   const pluralEnd = (end: number): number => (foldedAt(text, end) === 115 && !isRegExpWordCharAt(text, end + 1) ? end + 1 : !isRegExpWordCharAt(text, end) ? end : -1);
+  // A garment is matched where a word starts; most lines name none, and are done with in one pass.
+  let any = false;
+  for (let at = 0; at < text.length && !any; at++) {
+    if (!isLetterDigitOrHyphen(codePointBefore(text, at))) any = GARMENTS.matchAt(text, at, (end) => pluralEnd(end) >= 0) >= 0;
+  }
+  if (!any) return found;
   for (let start = 0; start < text.length; start++) {
     if (isLetterDigitOrHyphen(codePointBefore(text, start))) continue;
     for (let k = 0, at = start; k <= 3 && at >= 0; k++, at = afterWord(text, at)) {
@@ -109,6 +115,8 @@ export function garmentMatches(text: string): LookMatch[] {
 /** "hair" with the one to three words before it, from the first start that reaches it: as many words as there are (the expression is greedy). */
 export function hairMatches(text: string): LookMatch[] {
   const found: LookMatch[] = [];
+  // Only ASCII letters fold to those of "hair".
+  if (!/hair/i.test(text)) return found;
   for (let start = 0; start < text.length; start++) {
     if (isLetterDigitOrHyphen(codePointBefore(text, start))) continue;
     const words = [start];
