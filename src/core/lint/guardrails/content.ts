@@ -94,14 +94,24 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
   const longS = text.includes('ſ');
   const sameLength = lower.length === text.length && !longS;
   let after = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text.codePointAt(i)!;
-    if (!isLetterOrDigit(c)) {
-      i += c > 0xffff ? 2 : 1;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    // ASCII first: most characters are, and need no decoding.
+    if (c < 128 ? !isAsciiAlnum(c) : !isLetterOrDigit(text.codePointAt(i)!)) {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? codePointWidth(text, i) : 1;
       continue;
     }
-    let j = i + (c > 0xffff ? 2 : 1);
-    for (let d = text.codePointAt(j); d !== undefined && isLetterOrDigit(d); d = text.codePointAt(j)) j += d > 0xffff ? 2 : 1;
+    let j = i + codePointWidth(text, i);
+    for (;;) {
+      if (j >= n) break;
+      const d = text.charCodeAt(j);
+      if (d < 128) {
+        if (!isAsciiAlnum(d)) break;
+        j++;
+      } else if (isLetterOrDigit(text.codePointAt(j)!)) j += codePointWidth(text, j);
+      else break;
+    }
     const entries = i >= after && (!sameLength || mayStartEntry(lower, i, j)) ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
     if (entries) {
       for (const k of entries) {
@@ -115,6 +125,15 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
     i = j;
   }
   return out;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** How many code units the code point at `i` takes. */
+function codePointWidth(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
 function foldCase(word: string, longS: boolean): string {

@@ -121,6 +121,9 @@ export function findPhrases(text: string, list: PhraseList, notAfter: string): A
     // Every phrase starts with a letter a–z (as the text folds it): elsewhere nothing can match.
     const first = foldedAt(text, i);
     if (first < 97 || first > 122) continue;
+    // Inside an ASCII word (the common case), said without decoding what comes before.
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if ((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57)) continue;
     const before = codePointBefore(text, i);
     if (isLetterOrDigit(before) || (before >= 0 && notAfter.includes(String.fromCodePoint(before)))) continue;
     const end = list.matchAt(text, i, endsWord);
