@@ -6,7 +6,7 @@
  */
 import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
 import { nameTokens } from './names.js';
-import { memo, words, type Word } from './text.js';
+import { capitalised, memo, words, type Word } from './text.js';
 
 export interface Character {
   name: string;
@@ -131,6 +131,8 @@ const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   const ws = words(text);
   const hits: Array<CharacterHit & { first: string }> = [];
   for (let i = 0; i < ws.length; i++) {
+    // A name is written as one: a word in lower case starts none (and most words are).
+    if (!capitalised(ws[i]!)) continue;
     const forms = index.get(ws[i]!.norm);
     if (!forms) continue;
     for (const form of forms) {
@@ -154,10 +156,6 @@ const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   return hits;
 });
 
-function capitalised(w: Word): boolean {
-  const ch = w.text[0]!;
-  return ch !== ch.toLowerCase() || /\d/.test(ch);
-}
 
 /** A generic description to offer in place of a character, by franchise. */
 export function genericFor(c: Character): string {

@@ -7,7 +7,7 @@
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
 import { nameTokens } from './names.js';
-import { memo, quotedRanges, words, type Word } from './text.js';
+import { capitalised, memo, quotedRanges, words, type Word } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -176,8 +176,4 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
-function capitalised(w: Word): boolean {
-  const ch = w.text[0]!;
-  return ch !== ch.toLowerCase() || /\d/.test(ch);
-}
 

@@ -10,7 +10,7 @@
  * one-word name that is also a word or a common first name ("Drake", "Prince", "Madonna") only
  * with a cue next to it ("the rapper Drake", "dressed as Prince").
  */
-import { words, type Word } from './text.js';
+import { capitalised, words, type Word } from './text.js';
 
 export interface Person {
   name: string;
@@ -178,10 +178,6 @@ function namesAPlace(ws: readonly Word[], from: number, text: string, end: numbe
   return false;
 }
 
-function capitalised(w: Word): boolean {
-  const c = w.text[0]!;
-  return c !== c.toLowerCase() || /\d/.test(c);
-}
 
 let loading: Promise<Gazetteer> | null = null;
 

@@ -186,6 +186,14 @@ function latinWords(text: string, out: Word[]): void {
   }
 }
 
+/** Whether a word starts with a capital letter or a digit (as a name does). */
+export function capitalised(w: Word): boolean {
+  const c = w.text.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  const ch = w.text[0]!;
+  return ch !== ch.toLowerCase() || /\d/.test(ch);
+}
+
 /** How many words `words(text)` finds. */
 export const wordCount = memo((text: string): number => {
   const re = BEYOND_LATIN.test(text) ? (count ??= new RegExp(WORD, 'gu')) : LATIN_COUNT;
