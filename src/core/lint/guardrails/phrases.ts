@@ -29,11 +29,13 @@ export class PhraseList {
   /** Phrases by the code of their first letter, longest first; built on the first search. */
   private byFirstLetter: Map<number, string[]> | null = null;
   /**
-   * The phrases that can match where the text's first two letters are the key's (first << 16 |
-   * second): those with that second letter, and those whose second character is a gap (which may
-   * take nothing) or that have one letter. Longest first, as in `byFirstLetter`; filled as met.
+   * The phrases that can match where the text's first three characters (as it folds them) are
+   * the key's, by the first two (first << 16 | second) and then the third: a phrase stays a
+   * candidate while its characters agree with the text's, until it ends or reaches a gap (which may
+   * take nothing, so what follows is not at a fixed place). Longest first, as in `byFirstLetter`;
+   * filled as met. Most words then have a handful of candidates, not every phrase of their letter.
    */
-  private readonly byFirstTwo = new Map<number, readonly string[]>();
+  private readonly byStart = new Map<number, { phrases: readonly string[]; byThird: Map<number, readonly string[]> }>();
 
   constructor(phrases: readonly string[], gaps: Gaps = {}) {
     this.phrases = [...phrases].sort((a, b) => b.length - a.length);
@@ -48,15 +50,20 @@ export class PhraseList {
    */
   matchAt(text: string, at: number, fits: (end: number) => boolean): number {
     const first = foldedAt(text, at);
-    const key = (first << 16) | (at + 1 < text.length ? foldedAt(text, at + 1) : 0);
-    let candidates = this.byFirstTwo.get(key);
+    const second = at + 1 < text.length ? foldedAt(text, at + 1) : 0;
+    const key = (first << 16) | second;
+    let bucket = this.byStart.get(key);
+    if (bucket === undefined) {
+      const phrases = ((this.byFirstLetter ??= this.index()).get(first) ?? []).filter((p) => agreesAt(p, 1, second));
+      bucket = { phrases, byThird: new Map() };
+      this.byStart.set(key, bucket);
+    }
+    if (bucket.phrases.length === 0) return -1;
+    const third = at + 2 < text.length ? foldedAt(text, at + 2) : 0;
+    let candidates = bucket.byThird.get(third);
     if (candidates === undefined) {
-      const second = key & 0xffff;
-      candidates = ((this.byFirstLetter ??= this.index()).get(first) ?? []).filter((p) => {
-        const c = p.charCodeAt(1);
-        return p.length === 1 || c === SPACE || c === HYPHEN || c === second;
-      });
-      this.byFirstTwo.set(key, candidates);
+      candidates = bucket.phrases.filter((p) => agreesAt(p, 2, third));
+      bucket.byThird.set(third, candidates);
     }
     if (candidates.length) {
       for (const phrase of candidates) {
@@ -107,6 +114,20 @@ export class PhraseList {
     }
     return index;
   }
+}
+
+/**
+ * Whether `phrase` can agree with a text whose character `k` places in is `c`: it has ended by
+ * then, has a gap before or at `k` (after which places shift), or has `c` there.
+ */
+function agreesAt(phrase: string, k: number, c: number): boolean {
+  for (let i = 1; i <= k; i++) {
+    if (i >= phrase.length) return true;
+    const p = phrase.charCodeAt(i);
+    if (p === SPACE || p === HYPHEN) return true;
+    if (i === k) return p === c;
+  }
+  return true;
 }
 
 /**
