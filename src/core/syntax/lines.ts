@@ -107,11 +107,6 @@ export class Line implements LineInfo {
   }
 }
 
-/** Classify the line starting at `offset` (which must be a line start). */
-export function classifyLine(text: string, offset: number): Line {
-  return classify(text, offset);
-}
-
 function lineEndAt(text: string, from: number): number {
   const n = text.length;
   let i = from;
@@ -139,7 +134,8 @@ function trimEnd(text: string, from: number, to: number): number {
   return e;
 }
 
-function classify(text: string, offset: number): Line {
+/** Classify the line starting at `offset` (which must be a line start). */
+export function classifyLine(text: string, offset: number): Line {
   const n = text.length;
   if (offset === 0 && n > 0 && text.charCodeAt(0) === 0xfeff) {
     return new Line(text, 'bom', offset, 1, 0, false, 0, 1);
