@@ -31,15 +31,35 @@ export function mayBeProfane(text: string): boolean {
   const t = units;
   // Filled, so the array stays a flat one (assigned at scattered places it became a dictionary).
   const index = (byFirstTwo ??= new Array<readonly Form[] | undefined>(1 << 14).fill(undefined));
+  const starts = (pairs ??= startingPairs());
   for (let i = 0; i < n; i++) {
     const first = t[i]!;
     const second = i + 1 < n ? t[i + 1]! : 0;
     let candidates: readonly Form[];
-    if (first < 128 && second < 128) candidates = index[(first << 7) | second] ?? formsFor(index, first, second);
-    else candidates = (formsByFirst ??= indexForms()).get(first) ?? NO_FORMS;
-    for (const f of candidates) if (matchesAt(t, n, i, f)) return true;
+    if (first < 128 && second < 128) {
+      const key = (first << 7) | second;
+      if (starts[key] === 0) continue;
+      candidates = index[key] ?? formsFor(index, first, second);
+    } else candidates = (formsByFirst ??= indexForms()).get(first) ?? NO_FORMS;
+    for (let k = 0; k < candidates.length; k++) if (matchesAt(t, n, i, candidates[k]!)) return true;
   }
   return false;
+}
+
+/** Which pairs of ASCII characters (first << 7 | second) begin some pattern: most never do. */
+let pairs: Uint8Array | null = null;
+
+function startingPairs(): Uint8Array {
+  const out = new Uint8Array(1 << 14);
+  for (const [first, forms] of (formsByFirst ??= indexForms())) {
+    if (first >= 128) continue;
+    for (const f of forms) {
+      const second = f.letters.charCodeAt(1);
+      if (f.letters.length === 1 || second === 63) out.fill(1, first << 7, (first + 1) << 7);
+      else if (second < 128) out[(first << 7) | second] = 1;
+    }
+  }
+  return out;
 }
 
 function formsFor(index: Array<readonly Form[] | undefined>, first: number, second: number): readonly Form[] {
