@@ -117,9 +117,13 @@ interface SectionPieces {
   empty: boolean;
 }
 
-/** What one compile renders once: each section (most clips inherit the same look sections, the same objects). */
+/**
+ * What one compile renders once: each section (most clips inherit the same look sections, the
+ * same objects). A Map, not a WeakMap: it lives as long as the compile's prompts, and a look-up
+ * in it is several times quicker, twice per section of every clip.
+ */
 export interface PromptMemo {
-  sections: WeakMap<ResolvedSection, SectionPieces>;
+  sections: Map<ResolvedSection, SectionPieces>;
 }
 
 function sectionPieces(s: ResolvedSection, memo: PromptMemo | undefined): SectionPieces {
@@ -224,7 +228,7 @@ function dialogueLine(b: PromptBuilder, d: A.Dialogue): void {
  */
 export function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
   const prompts = new Map<ResolvedClip, RenderedPrompt>();
-  const memo: PromptMemo = { sections: new WeakMap() };
+  const memo: PromptMemo = { sections: new Map() };
   return (clip) => {
     let p = prompts.get(clip);
     if (!p) {
