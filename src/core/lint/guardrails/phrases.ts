@@ -50,16 +50,20 @@ export class PhraseList {
    */
   matchAt(text: string, at: number, fits: (end: number) => boolean): number {
     const first = foldedAt(text, at);
-    const second = at + 1 < text.length ? foldedAt(text, at + 1) : 0;
+    const all = (this.byFirstLetter ??= this.index()).get(first);
+    if (!all) return -1;
+    // Past the first letter, a character that is no letter a–z agrees with the same phrases as
+    // the end of the text does (those that end or have a gap first): both are 0 in the keys, so
+    // the tables stay as small as the alphabet.
+    const second = letterAt(text, at + 1);
     const key = (first << 16) | second;
     let bucket = this.byStart.get(key);
     if (bucket === undefined) {
-      const phrases = ((this.byFirstLetter ??= this.index()).get(first) ?? []).filter((p) => agreesAt(p, 1, second));
-      bucket = { phrases, byThird: new Map() };
+      bucket = { phrases: all.filter((p) => agreesAt(p, 1, second)), byThird: new Map() };
       this.byStart.set(key, bucket);
     }
     if (bucket.phrases.length === 0) return -1;
-    const third = at + 2 < text.length ? foldedAt(text, at + 2) : 0;
+    const third = letterAt(text, at + 2);
     let candidates = bucket.byThird.get(third);
     if (candidates === undefined) {
       candidates = bucket.phrases.filter((p) => agreesAt(p, 2, third));
@@ -114,6 +118,13 @@ export class PhraseList {
     }
     return index;
   }
+}
+
+/** The letter a–z the text folds to at `i`, or 0 for anything else and past the end. */
+function letterAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = foldedAt(text, i);
+  return c >= 97 && c <= 122 ? c : 0;
 }
 
 /**
