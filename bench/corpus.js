@@ -23,7 +23,6 @@ const HOW = ['while rain beads on the canopy', 'as the doors hiss shut', 'as a p
 const CAMERAS = ['32 mm, shoulder-mounted slow dolly left', '50 mm, slow arc in', '85 mm, locked off', '24 mm, crane down', '40 mm anamorphic, slow push in', '65 mm, handheld drift right'];
 const SAYS = ['We made it.', 'Not yet.', 'Is this the last one?', 'Stay close.', 'You kept the ticket?', 'It was always this train.', 'Tell me on the way.', 'Do you hear that?', 'Wait for me here.', 'I thought you had gone.'];
 const TONE = ['quietly', 'laughing', 'to herself', 'without looking up', 'urgently', 'softly'];
-
 const THEN = ['', ' then stops', ' then smiles', ' and waits', ' then glances at the clock', ' and says nothing', ' then steps aside', ' and shivers', ' then laughs', ' and keeps walking'];
 
 /** A word of `list` for clip `i`, choice `k`: a hash of both, so neighbouring clips differ everywhere. */

@@ -2,7 +2,8 @@
  * The grammar over line tokens. It is deliberately permissive: every line kind is accepted in
  * every block, so a misplaced line never derails the parse; the AST builder then reports it with
  * a precise diagnostic. Structure comes from headings (a block runs to the next heading) and from
- * indentation (continuation lines, the lines of a shot), checked by gates on the lines (each token is its classified line).
+ * indentation (continuation lines, the lines of a shot), checked by gates on the lines (each
+ * token is its classified line).
  *
  * The parser produces an outline (lines grouped into blocks, keyed lines with their continuations,
  * shots with their lines) rather than a generic CST: it allocates a fraction of what a CST does,
