@@ -30,12 +30,12 @@ export class PhraseList {
   private byFirstLetter: Map<number, string[]> | null = null;
   /**
    * The phrases that can match where the text's first three characters (as it folds them) are
-   * the key's, by the first two (first << 16 | second) and then the third: a phrase stays a
-   * candidate while its characters agree with the text's, until it ends or reaches a gap (which may
-   * take nothing, so what follows is not at a fixed place). Longest first, as in `byFirstLetter`;
-   * filled as met. Most words then have a handful of candidates, not every phrase of their letter.
+   * those of the index (`startIndex`): a phrase stays a candidate while its characters agree with
+   * the text's, until it ends or reaches a gap (which may take nothing, so what follows is not at
+   * a fixed place). Longest first, as in `byFirstLetter`; filled as met. Most words then have a
+   * handful of candidates, not every phrase of their letter.
    */
-  private readonly byStart = new Map<number, { phrases: readonly string[]; byThird: Map<number, readonly string[]> }>();
+  private byStart: Array<readonly string[] | undefined> | null = null;
 
   constructor(phrases: readonly string[], gaps: Gaps = {}) {
     this.phrases = [...phrases].sort((a, b) => b.length - a.length);
@@ -50,24 +50,16 @@ export class PhraseList {
    */
   matchAt(text: string, at: number, fits: (end: number) => boolean): number {
     const first = foldedAt(text, at);
-    const all = (this.byFirstLetter ??= this.index()).get(first);
-    if (!all) return -1;
-    // Past the first letter, a character that is no letter a–z agrees with the same phrases as
-    // the end of the text does (those that end or have a gap first): both are 0 in the keys, so
-    // the tables stay as small as the alphabet.
+    if (first < 97 || first > 122) return -1;
     const second = letterAt(text, at + 1);
-    const key = (first << 16) | second;
-    let bucket = this.byStart.get(key);
-    if (bucket === undefined) {
-      bucket = { phrases: all.filter((p) => agreesAt(p, 1, second)), byThird: new Map() };
-      this.byStart.set(key, bucket);
-    }
-    if (bucket.phrases.length === 0) return -1;
     const third = letterAt(text, at + 2);
-    let candidates = bucket.byThird.get(third);
+    const key = startIndex(first, second, third);
+    const table = (this.byStart ??= new Array<readonly string[] | undefined>(26 * 27 * 27).fill(undefined));
+    let candidates = table[key];
     if (candidates === undefined) {
-      candidates = bucket.phrases.filter((p) => agreesAt(p, 2, third));
-      bucket.byThird.set(third, candidates);
+      const all = (this.byFirstLetter ??= this.index()).get(first) ?? [];
+      candidates = all.filter((p) => agreesAt(p, 1, second) && agreesAt(p, 2, third));
+      table[key] = candidates;
     }
     if (candidates.length) {
       for (const phrase of candidates) {
@@ -118,6 +110,15 @@ export class PhraseList {
     }
     return index;
   }
+}
+
+/**
+ * Where the candidates for a start of `first` (a–z), then `second` and `third` (a–z, or 0 for
+ * anything else) are kept. Past the first letter, a character that is no letter a–z agrees with
+ * the same phrases as the end of the text does (those that end or have a gap first), so all are 0.
+ */
+function startIndex(first: number, second: number, third: number): number {
+  return (first - 97) * 729 + (second ? second - 96 : 0) * 27 + (third ? third - 96 : 0);
 }
 
 /** The letter a–z the text folds to at `i`, or 0 for anything else and past the end. */
