@@ -21,7 +21,8 @@ export function memo<T>(fn: (text: string) => T): (text: string) => T {
       let known = records.get(text);
       if (!known) {
         if (records.size >= MAX_TEXTS) records.clear();
-        known = [];
+        // One slot per memoised function, made at once: filled one by one, it grew several times.
+        known = new Array<unknown>(memos);
         records.set(text, known);
       }
       lastText = text;
