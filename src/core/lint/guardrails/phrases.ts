@@ -150,21 +150,45 @@ function agreesAt(phrase: string, k: number, c: number): boolean {
 export function findPhrases(text: string, list: PhraseList, notAfter: string): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
   const endsWord = (end: number): boolean => !isLetterDigitOrHyphen(text.codePointAt(end) ?? -1);
-  for (let i = 0; i < text.length; i++) {
-    // Every phrase starts with a letter a–z (as the text folds it): elsewhere nothing can match.
-    const first = foldedAt(text, i);
-    if (first < 97 || first > 122) continue;
-    // Inside an ASCII word (the common case), said without decoding what comes before.
-    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-    if ((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57)) continue;
+  const count = startsIn(text);
+  const at = starts;
+  let from = 0;
+  for (let k = 0; k < count; k++) {
+    const i = at[k]!;
+    if (i < from) continue;
     const before = codePointBefore(text, i);
     if (isLetterOrDigit(before) || (before >= 0 && notAfter.includes(String.fromCodePoint(before)))) continue;
     const end = list.matchAt(text, i, endsWord);
     if (end < 0) continue;
     found.push({ start: i, end });
-    i = end - 1;
+    from = end;
   }
   return found;
+}
+
+/**
+ * Where in the text last asked about a phrase may start (`startsIn`): a letter a–z as the text
+ * folds it (every phrase starts with one), not right after an ASCII letter or digit (then it is
+ * inside a word; the rest of what may not come before is each search's). The craft rules search a
+ * line for several lists in turn, so the line is read once for all of them.
+ */
+let starts = new Int32Array(64);
+let startsText: string | undefined;
+let startsCount = 0;
+
+function startsIn(text: string): number {
+  if (text === startsText) return startsCount;
+  if (starts.length < text.length) starts = new Int32Array(text.length);
+  let n = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const first = foldedAt(text, i);
+    if (first >= 97 && first <= 122 && !((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57))) starts[n++] = i;
+    prev = text.charCodeAt(i);
+  }
+  startsText = text;
+  startsCount = n;
+  return n;
 }
 
 /**
