@@ -156,7 +156,6 @@ const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   return hits;
 });
 
-
 /** A generic description to offer in place of a character, by franchise. */
 export function genericFor(c: Character): string {
   switch (c.franchise) {

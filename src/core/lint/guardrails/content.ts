@@ -8,7 +8,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { LEXICON, MINORS, type Category } from './content.data.js';
 import { FIRST_WORDS } from './content.words.js';
-import { isLetterOrDigit } from './phrases.js';
+import { isAsciiAlnum, isLetterOrDigit } from './phrases.js';
 import { mayBeProfane } from './profanity.js';
 import { memo } from './text.js';
 
@@ -125,10 +125,6 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
     i = j;
   }
   return out;
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** How many code units the code point at `i` takes. */

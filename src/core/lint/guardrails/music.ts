@@ -175,5 +175,3 @@ function sentenceAround(text: string, start: number, end: number): string {
   while (e < text.length && !/[.!?;]/.test(text[e]!)) e++;
   return text.slice(s, e);
 }
-
-

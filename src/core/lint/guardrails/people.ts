@@ -178,7 +178,6 @@ function namesAPlace(ws: readonly Word[], from: number, text: string, end: numbe
   return false;
 }
 
-
 let loading: Promise<Gazetteer> | null = null;
 
 /**

@@ -183,7 +183,7 @@ function startsIn(text: string): number {
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const first = foldedAt(text, i);
-    if (first >= 97 && first <= 122 && !((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90) || (prev >= 48 && prev <= 57))) starts[n++] = i;
+    if (first >= 97 && first <= 122 && !isAsciiAlnum(prev)) starts[n++] = i;
     prev = text.charCodeAt(i);
   }
   startsText = text;
@@ -243,9 +243,14 @@ export function isLetter(c: number): boolean {
   return c === 0x345 || (letterRe ??= /^\p{L}$/u).test(String.fromCodePoint(c));
 }
 
+/** Whether `c` is an ASCII letter or digit: what `isLetterOrDigit` says of ASCII, decided without more. */
+export function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 /** Whether code point `c` is in `[\p{L}\p{N}]` with the flags `iu`. */
 export function isLetterOrDigit(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return isAsciiAlnum(c);
   if (c >= 0x2000 && c <= 0x206f) return false;
   return isLetter(c) || (digitRe ??= /^\p{N}$/u).test(String.fromCodePoint(c));
 }

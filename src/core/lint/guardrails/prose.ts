@@ -52,7 +52,6 @@ function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void 
   while ((m = re.exec(text))) fn(m);
 }
 
-
 const MODIFIER_RE = lazy(() => new RegExp(String.raw`\b(an?|the)\s+${NUM}[- ]${UNIT}(?:[- ]long)?\s+(${MEDIUM}s?)\b`, 'giu'));
 const LASTING_RE = lazy(() => new RegExp(String.raw`\b(?:lasting|that lasts|runs for|running time(?: of)?|duration(?: of)?:?|length(?: of)?:?)\s+(?:about\s+|around\s+|approximately\s+|exactly\s+)?${NUM}\s*(?:s\b|${UNIT}\b)(?:\s+long\b)?`, 'giu'));
 const LONG_RE = lazy(() => new RegExp(String.raw`\b(?:(?:is|be|at|about)\s+)?${NUM}[- ]${UNIT}[- ]long\b`, 'giu'));

@@ -4,6 +4,7 @@
  * edits that remove a phrase without leaving doubled spaces or dangling commas.
  */
 import type { Span } from '../../source/index.js';
+import { isAsciiAlnum } from './phrases.js';
 
 /**
  * `fn` remembered per text. The language server lints on every keystroke and only the line being
@@ -109,9 +110,6 @@ export const LATIN1 = {
 
 /** Letters and digits, joined by an apostrophe, hyphen or full stop. */
 const WORD = String.raw`[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*`;
-/** WORD for Latin text (nothing `BEYOND_LATIN`): Latin Extended too, as the curated names include "Dvořák". */
-const LATIN_WORD = new RegExp(String.raw`[${LATIN1.alnum}\u0100-\u024f]+(?:['’\-.][${LATIN1.alnum}\u0100-\u024f]+)*`, 'g');
-const LATIN_COUNT = new RegExp(LATIN_WORD.source, 'g');
 // The Unicode forms are built on first use: parsing their classes alone costs ~0.2 ms.
 let word: RegExp | undefined;
 let count: RegExp | undefined;
@@ -155,15 +153,23 @@ function push(out: Word[], match: string, start: number, plain = false): void {
   out.push({ text: t, norm: plain ? t : normalise(t), start, end: start + t.length });
 }
 
-/** Whether code unit `c` is in LATIN_WORD's letter class (Latin-1's letters and digits, U+0100–U+024F). */
+/**
+ * Whether code unit `c` is a letter or digit of Latin text (nothing `BEYOND_LATIN`): there WORD's
+ * class is Latin-1's letters and digits and Latin Extended (U+0100–U+024F, all letters: the
+ * curated names include "Dvořák").
+ */
 function isLatinAlnum(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return isAsciiAlnum(c);
   if (c >= 0x100) return c <= 0x24f;
   return c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
 }
 
-/** LATIN_WORD's matches, read without the expression (it made a match object per word). */
-function latinWords(text: string, out: Word[]): void {
+/**
+ * WORD's matches in Latin text, read without an expression (one made a match object per word):
+ * added to `out` when given; how many there are.
+ */
+function latinWords(text: string, out: Word[] | null): number {
+  let found = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -183,8 +189,10 @@ function latinWords(text: string, out: Word[]): void {
         i++;
       } else break;
     }
-    push(out, text.slice(start, i), start, plain);
+    found++;
+    if (out) push(out, text.slice(start, i), start, plain);
   }
+  return found;
 }
 
 /** Whether a word starts with a capital letter or a digit (as a name does). */
@@ -192,12 +200,13 @@ export function capitalised(w: Word): boolean {
   const c = w.text.charCodeAt(0);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   const ch = w.text[0]!;
-  return ch !== ch.toLowerCase() || /\d/.test(ch);
+  return ch !== ch.toLowerCase();
 }
 
 /** How many words `words(text)` finds. */
 export const wordCount = memo((text: string): number => {
-  const re = BEYOND_LATIN.test(text) ? (count ??= new RegExp(WORD, 'gu')) : LATIN_COUNT;
+  if (!BEYOND_LATIN.test(text)) return latinWords(text, null);
+  const re = (count ??= new RegExp(WORD, 'gu'));
   let n = 0;
   re.lastIndex = 0;
   while (re.exec(text)) n++;
