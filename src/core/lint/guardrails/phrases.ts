@@ -30,12 +30,13 @@ export class PhraseList {
   private byFirstLetter: Map<number, string[]> | null = null;
   /**
    * The phrases that can match where the text's first three characters (as it folds them) are
-   * those of the index (`startIndex`): a phrase stays a candidate while its characters agree with
-   * the text's, until it ends or reaches a gap (which may take nothing, so what follows is not at
-   * a fixed place). Longest first, as in `byFirstLetter`; filled as met. Most words then have a
-   * handful of candidates, not every phrase of their letter.
+   * these: by the first letter (a–z), then by the next two (`nextIndex`). A phrase stays a
+   * candidate while its characters agree with the text's, until it ends or reaches a gap (which
+   * may take nothing, so what follows is not at a fixed place). Longest first, as in
+   * `byFirstLetter`; filled as met, a first letter's table only once a word starts with it. Most
+   * words then have a handful of candidates, not every phrase of their letter.
    */
-  private byStart: Array<readonly string[] | undefined> | null = null;
+  private readonly byStart: Array<Array<readonly string[] | undefined> | undefined> = new Array(26);
 
   constructor(phrases: readonly string[], gaps: Gaps = {}) {
     this.phrases = [...phrases].sort((a, b) => b.length - a.length);
@@ -53,8 +54,9 @@ export class PhraseList {
     if (first < 97 || first > 122) return -1;
     const second = letterAt(text, at + 1);
     const third = letterAt(text, at + 2);
-    const key = startIndex(first, second, third);
-    const table = (this.byStart ??= new Array<readonly string[] | undefined>(26 * 27 * 27).fill(undefined));
+    const key = nextIndex(second, third);
+    // Made with its length, so the table stays a flat array however it is filled.
+    const table = (this.byStart[first - 97] ??= new Array<readonly string[] | undefined>(27 * 27));
     let candidates = table[key];
     if (candidates === undefined) {
       const all = (this.byFirstLetter ??= this.index()).get(first) ?? [];
@@ -113,12 +115,12 @@ export class PhraseList {
 }
 
 /**
- * Where the candidates for a start of `first` (a–z), then `second` and `third` (a–z, or 0 for
- * anything else) are kept. Past the first letter, a character that is no letter a–z agrees with
- * the same phrases as the end of the text does (those that end or have a gap first), so all are 0.
+ * Where a first letter's candidates for `second` and `third` (a–z, or 0 for anything else) are
+ * kept. Past the first letter, a character that is no letter a–z agrees with the same phrases as
+ * the end of the text does (those that end or have a gap first), so all are 0.
  */
-function startIndex(first: number, second: number, third: number): number {
-  return (first - 97) * 729 + (second ? second - 96 : 0) * 27 + (third ? third - 96 : 0);
+function nextIndex(second: number, third: number): number {
+  return (second ? second - 96 : 0) * 27 + (third ? third - 96 : 0);
 }
 
 /** The letter a–z the text folds to at `i`, or 0 for anything else and past the end. */

@@ -19,18 +19,16 @@ interface Form {
 /** Patterns by their first character (an ASCII letter for every pattern in the dataset). */
 let formsByFirst: Map<number, Form[]> | null = null;
 /**
- * The patterns that can match where the text's first two characters are the index's
+ * The patterns that can match where the text's first two characters are the key's
  * (first << 7 | second, both ASCII): those with that second character or a wildcard there.
- * Filled as met; most pairs have none, which is what makes a line quick to clear.
+ * Filled as met, and asked only about pairs that begin some pattern (`pairs`).
  */
-let byFirstTwo: Array<readonly Form[] | undefined> | null = null;
+const byFirstTwo = new Map<number, readonly Form[]>();
 const NO_FORMS: readonly Form[] = [];
 
 export function mayBeProfane(text: string): boolean {
   const n = read(text);
   const t = units;
-  // Filled, so the array stays a flat one (assigned at scattered places it became a dictionary).
-  const index = (byFirstTwo ??= new Array<readonly Form[] | undefined>(1 << 14).fill(undefined));
   const starts = (pairs ??= startingPairs());
   for (let i = 0; i < n; i++) {
     const first = t[i]!;
@@ -39,7 +37,7 @@ export function mayBeProfane(text: string): boolean {
     if (first < 128 && second < 128) {
       const key = (first << 7) | second;
       if (starts[key] === 0) continue;
-      candidates = index[key] ?? formsFor(index, first, second);
+      candidates = byFirstTwo.get(key) ?? formsFor(first, second);
     } else candidates = (formsByFirst ??= indexForms()).get(first) ?? NO_FORMS;
     for (let k = 0; k < candidates.length; k++) if (matchesAt(t, n, i, candidates[k]!)) return true;
   }
@@ -62,10 +60,10 @@ function startingPairs(): Uint8Array {
   return out;
 }
 
-function formsFor(index: Array<readonly Form[] | undefined>, first: number, second: number): readonly Form[] {
+function formsFor(first: number, second: number): readonly Form[] {
   const all = (formsByFirst ??= indexForms()).get(first);
   const forms = all ? all.filter((f) => f.letters.length === 1 || f.letters.charCodeAt(1) === second || f.letters.charCodeAt(1) === 63) : NO_FORMS;
-  index[(first << 7) | second] = forms.length ? forms : NO_FORMS;
+  byFirstTwo.set((first << 7) | second, forms.length ? forms : NO_FORMS);
   return forms;
 }
 
