@@ -41,6 +41,9 @@ export interface CompileResult {
   sources: Map<string, SourceFile>;
 }
 
+/** The lint engine, once loaded (each `import()` still goes through the module loader's lookups). */
+let linter: Promise<typeof import('./lint/engine.js')> | undefined;
+
 export async function compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
   const filename = options.filename ?? '<input>';
   const source = new SourceFile(text, filename);
@@ -66,7 +69,7 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
   const prompts = promptCache();
   // The rules (and their lexicons) load only when they run: `compile --no-lint` never reads them.
   if (options.lint !== false) {
-    const { lint } = await import('./lint/engine.js');
+    const { lint } = await (linter ??= import('./lint/engine.js'));
     diagnostics.push(...(await lint(resolved, host ? { host, prompts } : { prompts })));
   }
   const clips = await emitClips(resolved, host, diagnostics, prompts);

@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Span } from '../source/index.js';
+import { parseFlatYaml } from './flat.js';
 
 export interface YamlEntry {
   /** The key path, e.g. ['lint', 'craft/vague']. */
@@ -27,6 +28,11 @@ export interface ParsedYaml {
 
 /** Parse `yamlText`, which starts at offset `base` of its file. */
 export function parseYaml(yamlText: string, base: number): ParsedYaml {
+  return parseFlatYaml(yamlText, base) ?? parseWithYaml(yamlText, base);
+}
+
+/** Parse `yamlText` with `yaml` itself (what {@link parseFlatYaml} declines). */
+export function parseWithYaml(yamlText: string, base: number): ParsedYaml {
   const doc = parseDocument(yamlText, { prettyErrors: false, strict: true, uniqueKeys: true });
   const errors: YamlError[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
