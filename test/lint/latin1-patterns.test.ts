@@ -153,7 +153,8 @@ describe('words, wordCount and normalise on generated text', () => {
   it('are what the Unicode patterns give', () => {
     fc.assert(
       fc.property(text, (t) => {
-        expect(words(t)).toEqual(oldWords(t));
+        // Words make their strings when asked: compare what a rule reads.
+        expect(words(t).map(({ text, norm, start, end }) => ({ text, norm, start, end }))).toEqual(oldWords(t));
         expect(wordCount(t)).toBe(oldWordCount(t));
         expect(normalise(t)).toBe(oldNormalise(t));
       }),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPrompt } from '../../src/core/emit/prompt.js';
 import { compile, type CompileResult } from '../../src/index.js';
 import { shotDocument } from './generators.js';
 
@@ -84,5 +85,34 @@ describe('prompt properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("each clip's prompt is the one rendered for it alone, in parts that never repeat an origin", async () => {
+    // Clips that share a look share the start of their prompts (rendered once); that must not show.
+    let shared = 0;
+    await fc.assert(
+      fc.asyncProperty(shotDocument, async (text) => {
+        const { plan, resolved } = await compile(text, { filename: 'p.shot' });
+        for (const c of plan.clips) {
+          for (let i = 1; i < c.promptParts.length; i++) expect(c.promptParts[i]!.origin).not.toBe(c.promptParts[i - 1]!.origin);
+          const clip = resolved.clipByName.get(c.name);
+          if (!clip || c.part) continue;
+          expect(c.promptParts).toEqual(renderPrompt(clip).parts);
+        }
+        if (plan.clips.length > 1 && plan.clips[0]!.promptParts[1] === plan.clips[1]!.promptParts[1]) shared++;
+      }),
+      { numRuns: 150 },
+    );
+    expect(shared).toBeGreaterThan(0);
+  });
+
+  it('a look that ends in an empty sub-key runs on into the next block as one part', async () => {
+    // The shared start ends with structure ("Highlights:") and the clip's own text begins with it.
+    const text = ['Style: warm film', 'Grade / Palette: amber', '  Highlights:', '', 'CLIP one 4s', '  0.00–4.00 — "A" (35 mm)', '    A man walks.', '', 'CLIP two 4s', '  0.00–4.00 — "B" (35 mm)', '    A woman runs.', ''].join('\n');
+    const { plan, resolved } = await compile(text, { filename: 'p.shot' });
+    for (const c of plan.clips) {
+      expect(c.promptParts).toEqual(renderPrompt(resolved.clipByName.get(c.name)!).parts);
+      expect(c.promptParts).toContainEqual({ origin: 'structure', text: '\nHighlights:\n\nShot list:\n0.00–4.00 — "' });
+    }
   });
 });

@@ -34,9 +34,16 @@ const AFTER_SHOTS: ReadonlySet<SectionId> = new Set(['camera-notes', 'finishing'
 class PromptBuilder {
   private readonly origins: PromptOrigin[] = [];
   private readonly texts: string[] = [];
+  /** A start rendered before (see `Head`), then the pieces added after it. */
+  private head: Head | null = null;
 
   get empty(): boolean {
-    return this.texts.length === 0;
+    return (this.head === null || this.head.text === '') && this.texts.length === 0;
+  }
+
+  /** Start with `head` (only on an empty builder). */
+  startWith(head: Head): void {
+    this.head = head;
   }
 
   add(origin: PromptOrigin, text: string): void {
@@ -55,7 +62,7 @@ class PromptBuilder {
 
   /** Start a new block (a blank line between blocks). */
   block(): void {
-    if (this.texts.length) this.add('structure', '\n\n');
+    if (!this.empty) this.add('structure', '\n\n');
   }
 
   line(): void {
@@ -63,7 +70,7 @@ class PromptBuilder {
   }
 
   build(): RenderedPrompt {
-    const { origins, texts } = this;
+    const { origins, texts, head } = this;
     // Runs of pieces with one origin are the parts: [first piece, end piece) each.
     const runs: number[] = [];
     for (let i = 0; i < texts.length; ) {
@@ -72,24 +79,43 @@ class PromptBuilder {
       runs.push(i, j);
       i = j;
     }
-    // Trailing blank lines never carry meaning.
+    // Trailing blank lines never carry meaning (a head never ends with one).
     while (runs.length && origins[runs[runs.length - 2]!] === 'structure' && blank(texts, runs[runs.length - 2]!, runs[runs.length - 1]!)) runs.length -= 2;
     const end = runs.length ? runs[runs.length - 1]! : 0;
     if (end < texts.length) texts.length = end;
-    const text = texts.length === 1 ? texts[0]! : texts.join('');
+    const rest = texts.length === 0 ? '' : texts.length === 1 ? texts[0]! : texts.join('');
+    const text = head ? head.text + rest : rest;
     // A part of several pieces is a slice of the text (which shares its characters).
-    const parts: PromptPart[] = [];
-    let at = 0;
+    const parts: PromptPart[] = head ? head.parts.slice() : [];
+    let at = head ? head.text.length : 0;
     for (let r = 0; r < runs.length; r += 2) {
       const i = runs[r]!;
       const j = runs[r + 1]!;
       let length = 0;
       for (let k = i; k < j; k++) length += texts[k]!.length;
-      parts.push({ origin: origins[i]!, text: j === i + 1 ? texts[i]! : text.slice(at, at + length) });
+      const origin = origins[i]!;
+      const piece = j === i + 1 ? texts[i]! : text.slice(at, at + length);
+      // The first run may continue the head's last part (the same origin across the seam).
+      if (r === 0 && parts.length && parts[parts.length - 1]!.origin === origin) {
+        const last = parts[parts.length - 1]!;
+        parts[parts.length - 1] = { origin, text: text.slice(at - last.text.length, at + length) };
+      } else parts.push({ origin, text: piece });
       at += length;
     }
     return { text, parts };
   }
+}
+
+/**
+ * The start of a prompt that clips share: Style and the look sections, rendered once for a run of
+ * clips with the same sections (most clips of a storyboard inherit one look). Its parts are shared
+ * by the prompts that start with it.
+ */
+interface Head {
+  /** The sections it renders, in order. */
+  sections: readonly ResolvedSection[];
+  text: string;
+  parts: readonly PromptPart[];
 }
 
 function blank(texts: readonly string[], from: number, to: number): boolean {
@@ -124,6 +150,8 @@ interface SectionPieces {
  */
 export interface PromptMemo {
   sections: Map<ResolvedSection, SectionPieces>;
+  /** The last head rendered: consecutive clips usually share it. */
+  head?: Head;
 }
 
 function sectionPieces(s: ResolvedSection, memo: PromptMemo | undefined): SectionPieces {
@@ -239,6 +267,34 @@ export function promptCache(): (clip: ResolvedClip) => RenderedPrompt {
   };
 }
 
+/** Style, then the look sections (each block after a blank line). */
+function renderHead(b: PromptBuilder, style: ResolvedSection | undefined, look: readonly ResolvedSection[], memo: PromptMemo | undefined): void {
+  if (style) {
+    b.block();
+    section(b, style, memo);
+  }
+  if (look.length) {
+    b.block();
+    look.forEach((s, i) => {
+      if (i) b.line();
+      section(b, s, memo);
+    });
+  }
+}
+
+/** The head for these sections (`withStyle`: the first is Style): the last one, when it has the same sections. */
+function headOf(sections: readonly ResolvedSection[], withStyle: boolean, memo: PromptMemo): Head {
+  const last = memo.head;
+  if (last && last.sections.length === sections.length && last.sections.every((s, i) => s === sections[i])) return last;
+  const b = new PromptBuilder();
+  renderHead(b, withStyle ? sections[0] : undefined, withStyle ? sections.slice(1) : sections, memo);
+  const { text, parts } = b.build();
+  for (const p of parts) Object.freeze(p);
+  const head: Head = { sections, text, parts };
+  memo.head = head;
+  return head;
+}
+
 export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPrompt {
   const b = new PromptBuilder();
   const changeOnly = clip.kind === 'remix' || clip.kind === 'edit';
@@ -255,18 +311,9 @@ export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPro
   }
 
   const style = sections.find((s) => s.id === 'style');
-  if (style) {
-    b.block();
-    section(b, style, memo);
-  }
   const look = sections.filter((s) => s.id !== 'style' && s.id !== 'scene' && !(s.id && AFTER_SHOTS.has(s.id)));
-  if (look.length) {
-    b.block();
-    look.forEach((s, i) => {
-      if (i) b.line();
-      section(b, s, memo);
-    });
-  }
+  if (!changeOnly && memo) b.startWith(headOf(style ? [style, ...look] : look, style !== undefined, memo));
+  else renderHead(b, style, look, memo);
   if (clip.cast.length) {
     b.block();
     b.add('structure', 'Cast:');

@@ -69,11 +69,45 @@ let lastRecord: unknown[] = [];
 
 export interface Word {
   /** As written. */
-  text: string;
+  readonly text: string;
   /** Lower case, accents removed, curly apostrophes straightened. */
-  norm: string;
-  start: number;
-  end: number;
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A word of a line, its strings made when first asked for: the rules that read words (names of
+ * characters, artists, people) look at the capitalised ones and what follows them, so most words
+ * of a line never need theirs.
+ */
+class LineWord implements Word {
+  private written: string | undefined;
+  private normal: string | undefined;
+
+  constructor(
+    private readonly line: string,
+    readonly start: number,
+    readonly end: number,
+    /** All lower-case ASCII: its own normal form. */
+    private readonly plain: boolean,
+  ) {}
+
+  get text(): string {
+    return (this.written ??= this.line.slice(this.start, this.end));
+  }
+
+  get norm(): string {
+    return (this.normal ??= this.plain ? this.text : normalise(this.text));
+  }
+
+  /** See `capitalised`: read from the line, without making the word's string. */
+  capitalised(): boolean {
+    const c = this.line.charCodeAt(this.start);
+    if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    const ch = this.line[this.start]!;
+    return ch !== ch.toLowerCase();
+  }
 }
 
 /*
@@ -135,7 +169,7 @@ export function words(text: string): readonly Word[] {
   if (text === lastWordsOf) return lastWords;
   const out: Word[] = [];
   if (!BEYOND_LATIN.test(text)) latinWords(text, out);
-  else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, m[0], m.index);
+  else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, text, m.index, m.index + m[0].length);
   lastWordsOf = text;
   lastWords = out;
   return out;
@@ -144,13 +178,10 @@ export function words(text: string): readonly Word[] {
 let lastWordsOf: string | undefined;
 let lastWords: readonly Word[] = [];
 
-function push(out: Word[], match: string, start: number, plain = false): void {
+function push(out: Word[], line: string, start: number, end: number, plain = false): void {
   // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
-  const n = match.length;
-  const possessive = n >= 2 && (match.charCodeAt(n - 1) | 32) === 115 && (match.charCodeAt(n - 2) === 39 || match.charCodeAt(n - 2) === 0x2019);
-  const t = possessive ? match.slice(0, -2) : match;
-  // A word already in lower-case ASCII is its own normal form.
-  out.push({ text: t, norm: plain ? t : normalise(t), start, end: start + t.length });
+  const possessive = end - start >= 2 && (line.charCodeAt(end - 1) | 32) === 115 && (line.charCodeAt(end - 2) === 39 || line.charCodeAt(end - 2) === 0x2019);
+  out.push(new LineWord(line, start, possessive ? end - 2 : end, plain));
 }
 
 /**
@@ -190,13 +221,14 @@ function latinWords(text: string, out: Word[] | null): number {
       } else break;
     }
     found++;
-    if (out) push(out, text.slice(start, i), start, plain);
+    if (out) push(out, text, start, i, plain);
   }
   return found;
 }
 
 /** Whether a word starts with a capital letter or a digit (as a name does). */
 export function capitalised(w: Word): boolean {
+  if (w instanceof LineWord) return w.capitalised();
   const c = w.text.charCodeAt(0);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   const ch = w.text[0]!;
