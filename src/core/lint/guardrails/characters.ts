@@ -123,7 +123,7 @@ export function findCue(text: string, franchise: string, start: number, end: num
 export function findCharacters(text: string, opts: { castNames?: ReadonlySet<string> } = {}): CharacterHit[] {
   const hits = scan(text);
   const cast = opts.castNames;
-  return cast?.size ? hits.filter((h) => !cast.has(h.first)) : hits;
+  return hits.length && cast?.size ? hits.filter((h) => !cast.has(h.first)) : hits;
 }
 
 const scan = memo((text: string): Array<CharacterHit & { first: string }> => {

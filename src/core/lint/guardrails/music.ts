@@ -7,7 +7,7 @@
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
 import { nameTokens } from './names.js';
-import { capitalised, memo, quotedRanges, words, type Word } from './text.js';
+import { capitalised, inRanges, memo, quotedRanges, words, type Word } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -38,6 +38,11 @@ class PhraseIndex {
       this.byFirst.set(tokens[0]!, l);
     }
     for (const l of this.byFirst.values()) l.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** Whether some entry starts with the word `norm`. */
+  starts(norm: string): boolean {
+    return this.byFirst.has(norm);
   }
 
   /** The longest entry starting at word `i`, with how many words it spans. */
@@ -112,7 +117,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    if (!capitalised(w) || quotes.some(([s, e]) => w.start >= s && w.start < e)) continue;
+    if (!capitalised(w) || !(d.themes.starts(w.norm) || d.artists.starts(w.norm) || d.titles.starts(w.norm)) || inRanges(quotes, w.start)) continue;
     const before = text.slice(Math.max(0, w.start - 40), w.start);
     // 2. Film and show themes: "the theme from Jaws", "the Star Wars theme".
     const theme = d.themes.at(ws, i, text);

@@ -42,7 +42,11 @@ function dropModifier(text: string, m: RegExpExecArray, articleGroup: string, ne
 function mayHold(text: string): (...words: string[]) => boolean {
   const lower = text.toLowerCase();
   const longS = lower.includes('ſ');
-  return (...words) => longS || words.some((w) => lower.includes(w));
+  return (...words) => {
+    if (longS) return true;
+    for (let i = 0; i < words.length; i++) if (lower.includes(words[i]!)) return true;
+    return false;
+  };
 }
 
 /** Calls `fn` on each match of the global pattern `re` in `text`. */
@@ -114,7 +118,7 @@ export const resolutionInProse = memo((text: string): ProseHit[] => {
   // "4K footage", "1080p", "8K resolution" (bare HD/2K are too ambiguous without "in"/"at")
   if (res) each(BARE_RES_RE(), text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution'));
   // "1920x1080" written in prose
-  each(/\b\d{3,4}\s?[x×]\s?\d{3,4}\b/gu, text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution'));
+  if (text.includes('x') || text.includes('×')) each(/\b\d{3,4}\s?[x×]\s?\d{3,4}\b/gu, text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution'));
   // "a vertical video", "in portrait mode", "landscape orientation"
   if (may('vertical', 'portrait', 'horizontal', 'landscape', 'widescreen')) {
     each(ORIENT_RE(), text, (m) => {
