@@ -89,7 +89,6 @@ describe('prompt properties', () => {
 
   it("each clip's prompt is the one rendered for it alone, in parts that never repeat an origin", async () => {
     // Clips that share a look share the start of their prompts (rendered once); that must not show.
-    let shared = 0;
     await fc.assert(
       fc.asyncProperty(shotDocument, async (text) => {
         const { plan, resolved } = await compile(text, { filename: 'p.shot' });
@@ -99,11 +98,9 @@ describe('prompt properties', () => {
           if (!clip || c.part) continue;
           expect(c.promptParts).toEqual(renderPrompt(clip).parts);
         }
-        if (plan.clips.length > 1 && plan.clips[0]!.promptParts[1] === plan.clips[1]!.promptParts[1]) shared++;
       }),
       { numRuns: 150 },
     );
-    expect(shared).toBeGreaterThan(0);
   });
 
   it('a look that ends in an empty sub-key runs on into the next block as one part', async () => {
@@ -114,5 +111,7 @@ describe('prompt properties', () => {
       expect(c.promptParts).toEqual(renderPrompt(resolved.clipByName.get(c.name)!).parts);
       expect(c.promptParts).toContainEqual({ origin: 'structure', text: '\nHighlights:\n\nShot list:\n0.00–4.00 — "' });
     }
+    // The second clip's prompt starts with the parts rendered for the first.
+    expect(plan.clips[1]!.promptParts[1]).toBe(plan.clips[0]!.promptParts[1]);
   });
 });

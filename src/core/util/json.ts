@@ -45,7 +45,7 @@ function writeStable(h: Sha256, value: unknown): void {
     return;
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = sortedKeys(obj);
   h.text('{');
   let first = true;
   for (const k of keys) {
@@ -58,4 +58,23 @@ function writeStable(h: Sha256, value: unknown): void {
     writeStable(h, v);
   }
   h.text('}');
+}
+
+/**
+ * The object's keys in `sort()`'s order (UTF-16 code units, as `<` compares strings), sorted in
+ * place by insertion: a request has a handful of keys, and `Array.prototype.sort` allocated a
+ * work array per call, several per clip.
+ */
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  const keys = Object.keys(obj);
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }

@@ -120,10 +120,15 @@ export function findCue(text: string, franchise: string, start: number, end: num
 }
 
 /** Characters named in `text`, except where the name is a cast member's (the user's own character). */
-export function findCharacters(text: string, opts: { castNames?: ReadonlySet<string> } = {}): CharacterHit[] {
+export function findCharacters(text: string, opts: { castNames?: ReadonlySet<string> } = {}): readonly CharacterHit[] {
   const hits = scan(text);
   const cast = opts.castNames;
-  return hits.length && cast?.size ? hits.filter((h) => !cast.has(h.first)) : hits;
+  return hits.length && cast?.size ? notCast(hits, cast) : hits;
+}
+
+// Apart from findCharacters: a closure there would cost a context on every call (see phrases.ts).
+function notCast(hits: ReadonlyArray<CharacterHit & { first: string }>, cast: ReadonlySet<string>): CharacterHit[] {
+  return hits.filter((h) => !cast.has(h.first));
 }
 
 const scan = memo((text: string): Array<CharacterHit & { first: string }> => {

@@ -59,26 +59,32 @@ const exactRegExps: Array<RegExp | undefined> = [];
 
 function scan(text: string): ContentHit[] {
   const hits: ContentHit[] = [];
-  const add = (h: ContentHit): void => {
-    const overlap = hits.findIndex((x) => h.start < x.end && x.start < h.end);
-    if (overlap === -1) hits.push(h);
-    else if (h.sure && !hits[overlap]!.sure) hits[overlap] = h;
-  };
-  for (const m of lexiconMatches(text)) {
+  const matches = lexiconMatches(text);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
     const [, category, sure] = LEXICON[m.entry]!;
-    add({ start: m.start, end: m.end, category, sure, phrase: text.slice(m.start, m.end) });
+    add(hits, { start: m.start, end: m.end, category, sure, phrase: text.slice(m.start, m.end) });
   }
-  const profane = mayBeProfane(text) ? profanity().getAllMatches(text, true) : [];
-  for (const m of profane) {
-    const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
-    const end = m.endIndex + 1;
-    const category: Category = SEXUAL.has(word) || MILD_SEXUAL.has(word) ? 'sexual' : 'profanity';
-    add({ start: m.startIndex, end, category, sure: STRONG.has(word) || SEXUAL.has(word), phrase: text.slice(m.startIndex, end) });
+  if (mayBeProfane(text)) {
+    for (const m of profanity().getAllMatches(text, true)) {
+      const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
+      const end = m.endIndex + 1;
+      const category: Category = SEXUAL.has(word) || MILD_SEXUAL.has(word) ? 'sexual' : 'profanity';
+      add(hits, { start: m.startIndex, end, category, sure: STRONG.has(word) || SEXUAL.has(word), phrase: text.slice(m.startIndex, end) });
+    }
   }
   if (hits.some((h) => h.category === 'sexual' || h.category === 'nudity') && minors.test(text)) {
     for (const h of hits) if (h.category === 'sexual' || h.category === 'nudity') Object.assign(h, { category: 'minors-sexual', sure: true });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+}
+
+/** Add `h` unless it overlaps a hit, which a sure hit replaces when that one is not. */
+function add(hits: ContentHit[], h: ContentHit): void {
+  let overlap = -1;
+  for (let i = 0; i < hits.length && overlap === -1; i++) if (h.start < hits[i]!.end && hits[i]!.start < h.end) overlap = i;
+  if (overlap === -1) hits.push(h);
+  else if (h.sure && !hits[overlap]!.sure) hits[overlap] = h;
 }
 
 /**

@@ -83,10 +83,14 @@ const THEME_BEFORE = /\b(?:theme|theme tune|theme song|score|soundtrack|main tit
 const THEME_AFTER = /^\s+(?:theme|theme tune|theme song|score|soundtrack|main title|fanfare|march)\b/i;
 
 /** Music named in `text`; an artist whose name is a cast member's is the user's own character. */
-export function findMusic(text: string, opts: { soundSection?: boolean; castNames?: ReadonlySet<string> } = {}): MusicHit[] {
+export function findMusic(text: string, opts: { soundSection?: boolean; castNames?: ReadonlySet<string> } = {}): readonly MusicHit[] {
   const hits = (opts.soundSection ? scanSound : scanProse)(text);
   const cast = opts.castNames;
-  if (!cast?.size) return hits;
+  return hits.length && cast?.size ? notCast(hits, text, cast) : hits;
+}
+
+// Apart from findMusic: a closure there would cost a context on every call (see phrases.ts).
+function notCast(hits: readonly MusicHit[], text: string, cast: ReadonlySet<string>): MusicHit[] {
   return hits.filter((h) => !((h.kind === 'artist' || h.kind === 'style') && cast.has(text.slice(h.start).split(/\s/)[0]!)));
 }
 
@@ -97,7 +101,6 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
   const d = data();
   const hits: MusicHit[] = [];
   const quotes = quotedRanges(text);
-  const taken = (s: number, e: number): boolean => hits.some((h) => s < h.end && h.start < e);
 
   // 1. Quoted titles in a music phrase.
   for (const [s, e] of quotes) {
@@ -123,7 +126,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     const theme = d.themes.at(ws, i, text);
     if (theme) {
       const last = ws[i + theme.n - 1]!;
-      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(last.end))) && !taken(w.start, last.end)) {
+      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(last.end))) && !taken(hits, w.start, last.end)) {
         hits.push({ start: w.start, end: last.end, kind: 'theme', name: theme.entry.name, sure: true });
         i += theme.n - 1;
         continue;
@@ -135,7 +138,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
       const last = ws[i + artist.n - 1]!;
       const after = text.slice(last.end, last.end + 40);
       const style = STYLE_BEFORE.test(before);
-      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && !taken(w.start, last.end)) {
+      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && !taken(hits, w.start, last.end)) {
         hits.push({ start: w.start, end: last.end, kind: style ? 'style' : 'artist', name: artist.entry.name, sure: !style });
         i += artist.n - 1;
         continue;
@@ -147,13 +150,19 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
       const last = ws[i + title.n - 1]!;
       const sentence = sentenceAround(text, w.start, last.end);
       const rest = sentence.replace(text.slice(w.start, last.end), ' ');
-      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && !taken(w.start, last.end)) {
+      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && !taken(hits, w.start, last.end)) {
         hits.push({ start: w.start, end: last.end, kind: 'title', name: title.entry.name, sure: true });
         i += title.n - 1;
       }
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+}
+
+/** Whether [s, e) overlaps a hit. */
+function taken(hits: readonly MusicHit[], s: number, e: number): boolean {
+  for (let i = 0; i < hits.length; i++) if (s < hits[i]!.end && hits[i]!.start < e) return true;
+  return false;
 }
 
 /** Whether `[start, end)` is credited as music ("a song by NAME", "NAME's song"): not a depiction. */

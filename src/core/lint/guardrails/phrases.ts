@@ -49,7 +49,7 @@ export class PhraseList {
    * the first phrase, longest first, that matches there and whose end `fits` accepts, or -1. (When
    * `fits` fails the expression backtracks into the next phrase, and so does this.)
    */
-  matchAt(text: string, at: number, fits: (end: number) => boolean): number {
+  matchAt(text: string, at: number, fits: (text: string, end: number) => boolean): number {
     const first = foldedAt(text, at);
     if (first < 97 || first > 122) return -1;
     const second = letterAt(text, at + 1);
@@ -58,18 +58,24 @@ export class PhraseList {
     // Made with its length, so the table stays a flat array however it is filled.
     const table = (this.byStart[first - 97] ??= new Array<readonly string[] | undefined>(27 * 27));
     let candidates = table[key];
-    if (candidates === undefined) {
-      const all = (this.byFirstLetter ??= this.index()).get(first) ?? [];
-      candidates = all.filter((p) => agreesAt(p, 1, second) && agreesAt(p, 2, third));
-      table[key] = candidates;
-    }
+    if (candidates === undefined) candidates = table[key] = this.candidates(first, second, third);
     if (candidates.length) {
       for (const phrase of candidates) {
         const end = this.matchOne(text, at, phrase);
-        if (end >= 0 && fits(end)) return end;
+        if (end >= 0 && fits(text, end)) return end;
       }
     }
     return -1;
+  }
+
+  /**
+   * The phrases that may start with these three characters. Apart from `matchAt`: a closure there
+   * would make V8 allocate a context for its variables on every call, not only on the rare ones
+   * that fill the table.
+   */
+  private candidates(first: number, second: number, third: number): readonly string[] {
+    const all = (this.byFirstLetter ??= this.index()).get(first) ?? [];
+    return all.filter((p) => agreesAt(p, 1, second) && agreesAt(p, 2, third));
   }
 
   /**
@@ -149,9 +155,8 @@ function agreesAt(phrase: string, k: number, c: number): boolean {
  * whole words, each search starting after the previous match. `notAfter` lists the characters
  * other than letters and digits a phrase may not follow.
  */
-export function findPhrases(text: string, list: PhraseList, notAfter: string): Array<{ start: number; end: number }> {
-  const found: Array<{ start: number; end: number }> = [];
-  const endsWord = (end: number): boolean => !isLetterDigitOrHyphen(text.codePointAt(end) ?? -1);
+export function findPhrases(text: string, list: PhraseList, notAfter: string): ReadonlyArray<{ start: number; end: number }> {
+  let found: Array<{ start: number; end: number }> | null = null;
   const count = startsIn(text);
   const at = starts;
   let from = 0;
@@ -159,13 +164,28 @@ export function findPhrases(text: string, list: PhraseList, notAfter: string): A
     const i = at[k]!;
     if (i < from) continue;
     const before = codePointBefore(text, i);
-    if (isLetterOrDigit(before) || (before >= 0 && notAfter.includes(String.fromCodePoint(before)))) continue;
+    if (isLetterOrDigit(before) || (before >= 0 && holds(notAfter, before))) continue;
     const end = list.matchAt(text, i, endsWord);
     if (end < 0) continue;
-    found.push({ start: i, end });
+    (found ??= []).push({ start: i, end });
     from = end;
   }
-  return found;
+  // Most lines hold none of a list's phrases: they share one empty answer.
+  return found ?? NONE;
+}
+
+/** Read-only by type, not frozen (see `NOTHING` in text.ts). */
+const NONE: ReadonlyArray<{ start: number; end: number }> = [];
+
+/** Whether `chars` (all in the BMP) holds code point `c`, without making a string of it. */
+function holds(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
+
+/** Whether a phrase ending at `end` ends a word there (what `(?![\p{L}\p{N}-])` tests). */
+function endsWord(text: string, end: number): boolean {
+  return !isLetterDigitOrHyphen(text.codePointAt(end) ?? -1);
 }
 
 /**

@@ -61,9 +61,18 @@ const LASTING_RE = lazy(() => new RegExp(String.raw`\b(?:lasting|that lasts|runs
 const LONG_RE = lazy(() => new RegExp(String.raw`\b(?:(?:is|be|at|about)\s+)?${NUM}[- ]${UNIT}[- ]long\b`, 'giu'));
 const MAKE_RE = lazy(() => new RegExp(String.raw`\b(?:make|making|keep)\s+(?:it|this|the\s+${MEDIUM})\s+(?:longer|shorter|${NUM}\s+${UNIT}(?:\s+long)?)\b|\b(?:lengthen|shorten)\s+(?:it|the\s+${MEDIUM})\b`, 'giu'));
 
-export const lengthInProse = memo((text: string): ProseHit[] => {
-  // Most lines mention no length at all: skip the patterns for them.
-  if (!/\d|second|minute|long|short|duration|length|lasting|runs/i.test(text)) return [];
+// The first test of each rule is a constant: a pattern literal in the function would be a new
+// object at every call.
+const MAY_BE_LENGTH = /\d|second|minute|long|short|duration|length|lasting|runs/i;
+const MAY_BE_SIZE = /\d|vertical|portrait|horizontal|landscape|widescreen|hd/i;
+const WIDTH_BY_HEIGHT = /\b\d{3,4}\s?[x×]\s?\d{3,4}\b/gu;
+
+// Most lines mention no length or size at all, and are done with after the first test. The rest is
+// a function of its own: its closures would make V8 allocate their context at every call.
+export const lengthInProse = memo((text: string): ProseHit[] => (MAY_BE_LENGTH.test(text) ? lengthHits(text) : []));
+export const resolutionInProse = memo((text: string): ProseHit[] => (MAY_BE_SIZE.test(text) ? resolutionHits(text) : []));
+
+function lengthHits(text: string): ProseHit[] {
   const hits: ProseHit[] = [];
   const add = (start: number, end: number, fix: ProseHit['fix']): void => {
     if (hits.some((h) => start < h.end && h.start < end)) return;
@@ -80,7 +89,7 @@ export const lengthInProse = memo((text: string): ProseHit[] => {
   // "make it longer", "make the video 30 seconds", "extend the clip"
   if (may('mak', 'keep', 'lengthen', 'shorten')) each(MAKE_RE(), text, (m) => add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length)));
   return hits.sort((a, b) => a.start - b.start);
-});
+}
 
 /** Remove the phrase only when it is its whole sentence ("Make it longer."); else no safe fix. */
 function wholeSentence(text: string, start: number, end: number): ProseHit['fix'] {
@@ -103,8 +112,7 @@ const BARE_RES_RE = lazy(() => new RegExp(String.raw`\b(?:4k|8k|uhd|1080p|720p|2
 const ORIENT_RE = lazy(() => new RegExp(String.raw`\b(?:(an?)\s+)?(?:in\s+)?(vertical|portrait|horizontal|landscape|widescreen)\s+(video|format|orientation|mode|aspect ratio)(s?)\b`, 'giu'));
 const RATIO_RE = lazy(() => new RegExp(String.raw`\b(?:in\s+)?(9:16|16:9)(?:\s+(?:aspect ratio|format|frame))?\b`, 'giu'));
 
-export const resolutionInProse = memo((text: string): ProseHit[] => {
-  if (!/\d|vertical|portrait|horizontal|landscape|widescreen|hd/i.test(text)) return [];
+function resolutionHits(text: string): ProseHit[] {
   const hits: ProseHit[] = [];
   const add = (start: number, end: number, fix: ProseHit['fix'], kind: ProseHit['kind']): void => {
     if (hits.some((h) => start < h.end && h.start < end)) return;
@@ -118,7 +126,7 @@ export const resolutionInProse = memo((text: string): ProseHit[] => {
   // "4K footage", "1080p", "8K resolution" (bare HD/2K are too ambiguous without "in"/"at")
   if (res) each(BARE_RES_RE(), text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution'));
   // "1920x1080" written in prose
-  if (text.includes('x') || text.includes('×')) each(/\b\d{3,4}\s?[x×]\s?\d{3,4}\b/gu, text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution'));
+  if (text.includes('x') || text.includes('×')) each(WIDTH_BY_HEIGHT, text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), 'resolution'));
   // "a vertical video", "in portrait mode", "landscape orientation"
   if (may('vertical', 'portrait', 'horizontal', 'landscape', 'widescreen')) {
     each(ORIENT_RE(), text, (m) => {
@@ -137,4 +145,4 @@ export const resolutionInProse = memo((text: string): ProseHit[] => {
   // "16:9", "9:16 aspect ratio"
   if (text.includes('9:16') || text.includes('16:9')) each(RATIO_RE(), text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length), m[1] === '9:16' ? 'portrait' : 'landscape'));
   return hits.sort((a, b) => a.start - b.start);
-});
+}

@@ -13,7 +13,7 @@ import { isAsciiAlnum } from './phrases.js';
  * on the same line, so each line is looked up once, not once per function. Bounded: cleared when
  * full.
  */
-export function memo<T>(fn: (text: string) => T): (text: string) => T {
+export function memo<T>(fn: (text: string) => T): (text: string) => Remembered<T> {
   const id = memos++;
   return (text) => {
     let record: unknown[];
@@ -37,11 +37,18 @@ export function memo<T>(fn: (text: string) => T): (text: string) => T {
       if (Array.isArray(r) && r.length === 0) r = NOTHING as T;
       record[id] = r;
     }
-    return r;
+    return r as Remembered<T>;
   };
 }
 
-const NOTHING: readonly never[] = Object.freeze([]);
+/**
+ * Read-only by type, not frozen: V8 iterates a frozen array with `for…of` through the generic
+ * iterator protocol, allocating on every loop, and the rules loop over these results per line.
+ */
+const NOTHING: readonly never[] = [];
+
+/** What a memoised function gives: shared between callers, so an array comes read-only. */
+export type Remembered<T> = T extends ReadonlyArray<infer E> ? readonly E[] : T;
 
 /**
  * Forget every remembered text: a long-running host can free the memory, and a benchmark measures
@@ -245,7 +252,8 @@ export const wordCount = memo((text: string): number => {
   return n;
 });
 
-const NO_RANGES: ReadonlyArray<[number, number]> = Object.freeze([]) as ReadonlyArray<[number, number]>;
+/** Not frozen, as `NOTHING`. */
+const NO_RANGES: ReadonlyArray<[number, number]> = [];
 
 /** [start, end) ranges of text inside double quotes (straight or curly), quotes included. Shared: do not modify. */
 export const quotedRanges = memo((text: string): ReadonlyArray<[number, number]> => {

@@ -89,27 +89,41 @@ export interface LookMatch {
  */
 export function garmentMatches(text: string): LookMatch[] {
   const found: LookMatch[] = [];
-  // `s?\b`: a plural s if it ends the word there, else the garment must end it; `\b` sees only
-  // ASCII word characters (and ſ and the Kelvin sign).
-  const pluralEnd = (end: number): number => (foldedAt(text, end) === 115 && !isRegExpWordCharAt(text, end + 1) ? end + 1 : !isRegExpWordCharAt(text, end) ? end : -1);
   // A garment is matched where a word starts; most lines name none, and are done with in one pass.
   let any = false;
   for (let at = 0; at < text.length && !any; at++) {
-    if (!isLetterDigitOrHyphen(codePointBefore(text, at))) any = GARMENTS.matchAt(text, at, (end) => pluralEnd(end) >= 0) >= 0;
+    if (!isLetterDigitOrHyphen(codePointBefore(text, at))) any = GARMENTS.matchAt(text, at, endsGarment) >= 0;
   }
   if (!any) return found;
   for (let start = 0; start < text.length; start++) {
     if (isLetterDigitOrHyphen(codePointBefore(text, start))) continue;
     for (let k = 0, at = start; k <= 3 && at >= 0; k++, at = afterWord(text, at)) {
-      const noun = GARMENTS.matchAt(text, at, (end) => pluralEnd(end) >= 0);
+      const noun = GARMENTS.matchAt(text, at, endsGarment);
       if (noun < 0) continue;
-      const end = pluralEnd(noun);
+      const end = pluralEnd(text, noun);
       found.push({ start, before: text.slice(start, at), noun: text.slice(at, noun), end });
       start = end - 1;
       break;
     }
   }
   return found;
+}
+
+/**
+ * Where a garment ending at `end` ends, as `s?\b` after it has it: a plural s if that ends the
+ * word, else the garment itself must end it (`\b` sees only ASCII word characters, and ſ and the
+ * Kelvin sign); -1 if neither.
+ */
+function pluralEnd(text: string, end: number): number {
+  return foldedAt(text, end) === 115 && !isRegExpWordCharAt(text, end + 1) ? end + 1 : !isRegExpWordCharAt(text, end) ? end : -1;
+}
+
+function endsGarment(text: string, end: number): boolean {
+  return pluralEnd(text, end) >= 0;
+}
+
+function endsHair(text: string, end: number): boolean {
+  return !isRegExpWordCharAt(text, end);
 }
 
 /** "hair" with the one to three words before it, from the first start that reaches it: as many words as there are (the expression is greedy). */
@@ -123,7 +137,7 @@ export function hairMatches(text: string): LookMatch[] {
     for (let at = afterWord(text, start); at >= 0 && words.length <= 3; at = afterWord(text, at)) words.push(at);
     for (let k = words.length - 1; k >= 1; k--) {
       const at = words[k]!;
-      const end = HAIR.matchAt(text, at, (e) => !isRegExpWordCharAt(text, e));
+      const end = HAIR.matchAt(text, at, endsHair);
       if (end < 0) continue;
       found.push({ start, before: text.slice(start, at), noun: text.slice(at, end), end });
       start = end - 1;
