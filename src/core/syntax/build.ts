@@ -172,6 +172,20 @@ export class AstBuilder {
     return out;
   }
 
+  /** Add `a` to the clip's attributes, unless one of its group (`what`, in messages) is there already. */
+  private addAttribute(block: A.ClipBlock, a: A.ClipAttribute, group: string, what: string): void {
+    let prev: A.ClipAttribute | undefined;
+    for (const x of block.attributes) if (attributeGroup(x) === group) prev = x;
+    if (prev) {
+      this.report('SC105', a.span, `This clip already has ${what}; remove one of them.`, {
+        related: [{ message: `${what} first given here`, span: prev.span }],
+        fixes: [{ title: `Remove the repeated ${what}`, safe: false, edits: [replace(this.withLeadingSpace(a.span), '')] }],
+      });
+      return;
+    }
+    block.attributes.push(a);
+  }
+
   private clipHeader(li: LineInfo, block: A.ClipBlock): void {
     const words = this.words(li.contentStart + 4, li.contentEnd);
     const headSpan = { start: li.contentStart, end: li.contentStart + 4 };
@@ -186,19 +200,6 @@ export class AstBuilder {
       block.name = first;
       i = 1;
     }
-    const seen = new Map<string, A.ClipAttribute>();
-    const add = (a: A.ClipAttribute, group: string, what: string): void => {
-      const prev = seen.get(group);
-      if (prev) {
-        this.report('SC105', a.span, `This clip already has ${what}; remove one of them.`, {
-          related: [{ message: `${what} first given here`, span: prev.span }],
-          fixes: [{ title: `Remove the repeated ${what}`, safe: false, edits: [replace(this.withLeadingSpace(a.span), '')] }],
-        });
-        return;
-      }
-      seen.set(group, a);
-      block.attributes.push(a);
-    };
     for (; i < words.length; i++) {
       const w = words[i]!;
       const upper = w.text.toUpperCase();
@@ -211,18 +212,18 @@ export class AstBuilder {
         }
         i++;
         const span = { start: w.span.start, end: operand.span.end };
-        if (upper === 'USING') add({ kind: 'using', look: operand, span }, 'using', 'a USING look');
-        else add({ kind: upper.toLowerCase() as 'remix' | 'extend' | 'edit', source: operand, span }, 'source', 'a source (REMIX, EXTEND or EDIT)');
+        if (upper === 'USING') this.addAttribute(block, { kind: 'using', look: operand, span }, 'using', 'a USING look');
+        else this.addAttribute(block, { kind: upper.toLowerCase() as 'remix' | 'extend' | 'edit', source: operand, span }, 'source', 'a source (REMIX, EXTEND or EDIT)');
         continue;
       }
       const sec = SECONDS_RE.exec(w.text);
       if (sec) {
-        add({ kind: 'seconds', value: Number(sec[1]), span: w.span }, 'seconds', 'a length');
+        this.addAttribute(block, { kind: 'seconds', value: Number(sec[1]), span: w.span }, 'seconds', 'a length');
         continue;
       }
       const size = SIZE_RE.exec(w.text);
       if (size) {
-        add({ kind: 'size', width: Number(size[1]), height: Number(size[2]), text: `${size[1]}x${size[2]}`, span: w.span }, 'size', 'a size');
+        this.addAttribute(block, { kind: 'size', width: Number(size[1]), height: Number(size[2]), text: `${size[1]}x${size[2]}`, span: w.span }, 'size', 'a size');
         continue;
       }
       if (/^\d+(\.\d+)?$/.test(w.text) && words[i + 1] && /^(s|sec|secs|seconds?)$/i.test(words[i + 1]!.text)) {
@@ -230,12 +231,12 @@ export class AstBuilder {
         this.report('SC105', span, `Write the length as ${w.text}s (no space).`, {
           fixes: [{ title: `Write ${w.text}s`, safe: true, edits: [replace(span, `${w.text}s`)] }],
         });
-        add({ kind: 'seconds', value: Number(w.text), span }, 'seconds', 'a length');
+        this.addAttribute(block, { kind: 'seconds', value: Number(w.text), span }, 'seconds', 'a length');
         i++;
         continue;
       }
       if (MODEL_RE.test(w.text)) {
-        add({ kind: 'model', id: w.text, span: w.span }, 'model', 'a model');
+        this.addAttribute(block, { kind: 'model', id: w.text, span: w.span }, 'model', 'a model');
         continue;
       }
       this.report('SC105', w.span, `"${w.text}" is not a clip attribute; expected a length (8s), a size (1280x720), a model (sora-2-pro), USING look, or REMIX/EXTEND/EDIT clip.`);
@@ -534,7 +535,7 @@ export class AstBuilder {
       }
     }
     const last = shot.items[shot.items.length - 1];
-    if (last) shot.span = { start: shot.span.start, end: Math.max(shot.span.end, last.span.end) };
+    if (last && last.span.end > shot.span.end) shot.span.end = last.span.end;
     return shot;
   }
 
@@ -559,44 +560,31 @@ export class AstBuilder {
   private timingRest(li: LineInfo, shot: A.Shot): void {
     const text = this.text;
     const end = li.contentEnd;
-    let i = li.labelEnd;
-    // Blanks and inline notes (kept as trivia) may stand between the parts of a timing line.
-    const skipWs = (): void => {
-      for (;;) {
-        while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-        if (!text.startsWith('[[', i)) return;
-        const close = text.indexOf(']]', i + 2);
-        if (close === -1 || close + 2 > end) return;
-        this.trivia.push({ kind: 'Note', span: { start: i, end: close + 2 }, text: this.t(i + 2, close), inline: true });
-        i = close + 2;
-      }
-    };
-    skipWs();
+    let i = this.skipBlanks(li.labelEnd, end);
     let dashed = false;
     if (text.startsWith('--', i)) {
       i += 2;
       dashed = true;
-    } else if (i < end && '-–—‒'.includes(text.charAt(i))) {
+    } else if (i < end && isDash(text.charCodeAt(i))) {
       i++;
       dashed = true;
     }
-    skipWs();
-    const q = text.charAt(i);
-    if (i < end && (q === '"' || q === '“')) {
+    i = this.skipBlanks(i, end);
+    const q = text.charCodeAt(i);
+    if (i < end && (q === 34 /* " */ || q === 0x201c /* “ */)) {
       // A title opened with " closes with "; one opened with “ closes with ”.
-      const closer = q === '“' ? '”' : '"';
+      const closer = q === 0x201c ? '”' : '"';
       const close = text.indexOf(closer, i + 1) < end ? text.indexOf(closer, i + 1) : -1;
       if (close === -1) {
         this.report('SC107', { start: i, end: i + 1 }, 'The shot title opens a quote that never closes; end the title with ".', {
-          fixes: [{ title: 'Close the title quote', safe: true, edits: [replace({ start: end, end }, q === '“' ? '”' : '"')] }],
+          fixes: [{ title: 'Close the title quote', safe: true, edits: [replace({ start: end, end }, closer)] }],
         });
         shot.title = this.t(i + 1, end);
         return;
       }
       shot.title = this.t(i + 1, close);
-      i = close + 1;
-      skipWs();
-    } else if (dashed && i < end && text.charAt(i) !== '(') {
+      i = this.skipBlanks(close + 1, end);
+    } else if (dashed && i < end && q !== 40 /* ( */) {
       // An unquoted title after the dash runs to the camera parenthesis or the end of the line.
       const paren = text.indexOf('(', i);
       const stop = paren !== -1 && paren < end ? paren : end;
@@ -605,13 +593,13 @@ export class AstBuilder {
       shot.title = this.t(i, e);
       i = stop;
     }
-    if (i < end && text.charAt(i) === '(') {
+    if (i < end && text.charCodeAt(i) === 40 /* ( */) {
       let depth = 0;
       let close = -1;
       for (let j = i; j < end; j++) {
-        const c = text.charAt(j);
-        if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) {
+        const c = text.charCodeAt(j);
+        if (c === 40) depth++;
+        else if (c === 41 /* ) */ && --depth === 0) {
           close = j;
           break;
         }
@@ -624,19 +612,45 @@ export class AstBuilder {
         return;
       }
       shot.camera = this.t(i + 1, close);
-      i = close + 1;
-      skipWs();
+      i = this.skipBlanks(close + 1, end);
     }
     if (i < end) {
       if (text.startsWith('--', i)) i += 2;
-      else if ('-–—‒'.includes(text.charAt(i))) i++;
-      skipWs();
+      else if (isDash(text.charCodeAt(i))) i++;
+      i = this.skipBlanks(i, end);
       if (i < end) shot.trailing = { text: this.stripNotes(i, end), span: { start: i, end } };
     }
   }
+
+  /**
+   * Past the blanks and inline notes (kept as trivia) from `i`, which may stand between the parts
+   * of a timing line.
+   */
+  private skipBlanks(i: number, end: number): number {
+    const text = this.text;
+    for (;;) {
+      while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      if (!text.startsWith('[[', i)) return i;
+      const close = text.indexOf(']]', i + 2);
+      if (close === -1 || close + 2 > end) return i;
+      this.trivia.push({ kind: 'Note', span: { start: i, end: close + 2 }, text: this.t(i + 2, close), inline: true });
+      i = close + 2;
+    }
+  }
+
 }
 
 /** `2.4`, `2.40`, `1:02.5` (minutes) to seconds. */
+/** Which attributes a clip may give only once: one length, size, model, look, and one source. */
+function attributeGroup(a: A.ClipAttribute): string {
+  return a.kind === 'remix' || a.kind === 'extend' || a.kind === 'edit' ? 'source' : a.kind;
+}
+
+/** The dashes a timing line may use between its parts: - – — ‒ */
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2012;
+}
+
 export function parseTime(s: string): number {
   const colon = s.indexOf(':');
   if (colon === -1) return Number(s);

@@ -89,45 +89,58 @@ class ShotParser extends EmbeddedActionsParser {
   /** `Key: text` and the more-indented lines that continue it. */
   readonly keyed = this.RULE('keyed', (): OutlineItem => {
     const head = this.CONSUME(KeyLine);
-    let rest = NO_TOKENS;
-    this.MANY({
-      GATE: () => this.continues(head),
-      DEF: () => {
-        const t = this.CONSUME(ContentLine);
-        if (rest === NO_TOKENS) rest = [];
-        rest.push(t);
-      },
-    });
-    return { kind: 'keyed', head, rest };
+    return { kind: 'keyed', head, rest: this.continuation(head) };
   });
 
   /** `NAME: …` (a cast entry or dialogue) and its continuation lines. */
   readonly named = this.RULE('named', (): OutlineItem => {
     const head = this.CONSUME(NameLine);
-    let rest = NO_TOKENS;
-    this.MANY({
-      GATE: () => this.continues(head),
-      DEF: () => {
-        const t = this.CONSUME(ContentLine);
-        if (rest === NO_TOKENS) rest = [];
-        rest.push(t);
-      },
-    });
-    return { kind: 'named', head, rest };
+    return { kind: 'named', head, rest: this.continuation(head) };
   });
 
   /** A timing line and the lines of its shot. */
   readonly shot = this.RULE('shot', (): OutlineItem => {
     const head = this.CONSUME(Timing);
     const lines: OutlineItem[] = [];
-    this.MANY({
-      GATE: () => this.shotContinues(head),
-      DEF: () => {
-        lines.push(this.SUBRULE(this.shotLine));
-      },
-    });
+    this.shotHead = head;
+    this.shotLines = lines;
+    this.MANY(this.shotMany);
     return { kind: 'shot', head, lines };
   });
+
+  /*
+   * What the repetitions below work on. Their options are made once, like the alternatives above:
+   * closures made per line would cost a context and two functions each. A shot holds keyed and
+   * named lines but none holds another of its kind, so one of each suffices.
+   */
+  private lineHead!: IToken;
+  private lineRest: IToken[] = NO_TOKENS;
+  private shotHead!: IToken;
+  private shotLines: OutlineItem[] = [];
+
+  private readonly continuationMany = {
+    GATE: (): boolean => this.continues(this.lineHead),
+    DEF: (): void => {
+      const t = this.CONSUME(ContentLine);
+      if (this.lineRest === NO_TOKENS) this.lineRest = [];
+      this.lineRest.push(t);
+    },
+  };
+
+  private readonly shotMany = {
+    GATE: (): boolean => this.shotContinues(this.shotHead),
+    DEF: (): void => {
+      this.shotLines.push(this.SUBRULE(this.shotLine));
+    },
+  };
+
+  /** The more-indented lines after `head` that continue it. */
+  private continuation(head: IToken): IToken[] {
+    this.lineHead = head;
+    this.lineRest = NO_TOKENS;
+    this.MANY(this.continuationMany);
+    return this.lineRest;
+  }
 
   readonly shotLine = this.RULE('shotLine', (): OutlineItem => {
     return this.OR(
