@@ -15,30 +15,50 @@ import { isAsciiAlnum } from './phrases.js';
  */
 export function memo<T>(fn: (text: string) => T): (text: string) => Remembered<T> {
   const id = memos++;
+  // Which functions found nothing in a text is kept as bits of a small integer.
+  if (id >= 30) throw new Error('memo(): at most 30 functions can share the table of texts');
+  const bit = 1 << id;
   return (text) => {
-    let record: unknown[];
-    if (text === lastText) record = lastRecord;
-    else {
-      let known = records.get(text);
-      if (!known) {
-        if (records.size >= MAX_TEXTS) records.clear();
-        // One slot per memoised function, made at once: filled one by one, it grew several times.
-        known = new Array<unknown>(memos);
-        records.set(text, known);
+    if (text !== lastText) select(text);
+    const known = lastRecord;
+    if (typeof known === 'number' ? known & bit : known[id] !== undefined) {
+      return (typeof known === 'number' ? NOTHING : known[id]) as Remembered<T>;
+    }
+    let r: unknown = fn(text);
+    // `fn` may have read other texts (and made another the current one) or filled this one's record.
+    if (text !== lastText) select(text);
+    lastChanged = true;
+    const record = lastRecord;
+    // Most lines have nothing to report: a bit says so, and the table keeps no object per line and
+    // rule for the garbage collector to copy.
+    if (Array.isArray(r) && r.length === 0) {
+      r = NOTHING;
+      if (typeof record === 'number') {
+        lastRecord = record | bit;
+        return r as Remembered<T>;
       }
-      lastText = text;
-      lastRecord = record = known;
     }
-    let r = record[id] as T | undefined;
-    if (r === undefined) {
-      r = fn(text);
-      // Most lines have nothing to report: one empty array serves them all, so the table does
-      // not keep an object per line and rule for the garbage collector to copy.
-      if (Array.isArray(r) && r.length === 0) r = NOTHING as T;
-      record[id] = r;
-    }
+    if (typeof record === 'number') {
+      const all = new Array<unknown>(memos);
+      for (let i = 0; i < memos; i++) if (record & (1 << i)) all[i] = NOTHING;
+      all[id] = r;
+      lastRecord = all;
+    } else record[id] = r;
     return r as Remembered<T>;
   };
+}
+
+/** Make `text` the current text: the last one goes into the table (once, however many functions read it). */
+function select(text: string): void {
+  if (lastText !== undefined && lastChanged) records.set(lastText, lastRecord);
+  let known = records.get(text);
+  if (known === undefined) {
+    if (records.size >= MAX_TEXTS) records.clear();
+    known = 0;
+  }
+  lastText = text;
+  lastRecord = known;
+  lastChanged = false;
 }
 
 /**
@@ -59,7 +79,8 @@ export function forgetTexts(): void {
   lastWordsOf = undefined;
   lastWords = [];
   lastText = undefined;
-  lastRecord = [];
+  lastRecord = 0;
+  lastChanged = false;
 }
 
 /**
@@ -69,10 +90,16 @@ export function forgetTexts(): void {
  */
 const MAX_TEXTS = 200_000;
 let memos = 0;
-/** Per text, each memoised function's result (by the function's index). */
-const records = new Map<string, unknown[]>();
+/**
+ * What is remembered of each text: the functions known to find nothing in it, as bits (most texts
+ * never need more), or, once one finds something, every function's result by its index.
+ */
+type TextRecord = number | unknown[];
+const records = new Map<string, TextRecord>();
 let lastText: string | undefined;
-let lastRecord: unknown[] = [];
+let lastRecord: TextRecord = 0;
+/** Whether `lastRecord` has news for the table. */
+let lastChanged = false;
 
 export interface Word {
   /** As written. */
