@@ -189,13 +189,22 @@ const tables: Table[] = [
   {
     code: 'SC704',
     rule: 'guardrail/under-18',
-    valid: [clip('A killer whale breaches beside a boat.'), clip('A glass of champagne on a balcony.'), clip('A climber rappels down a cliff.'), clip('The chef sears chicken breasts.'), clip('A murder of crows lifts from a tree.')],
+    valid: [
+      clip('A killer whale breaches beside a boat.'),
+      clip('A glass of champagne on a balcony.'),
+      clip('A climber rappels down a cliff.'),
+      clip('The chef sears chicken breasts.'),
+      clip('A murder of crows lifts from a tree.'),
+      // A number alone is never a word in disguise ("455" is not "ass" in digits).
+      clip('Take 455 of the rehearsal; the clapper reads 717.'),
+    ],
     invalid: [
       { source: clip('Gore splatters the walls.'), text: 'Gore', message: 'is graphic violence', severity: 'error' },
       { source: clip('A bloody nose after the fight.'), text: 'bloody', message: 'may read as graphic violence', severity: 'warning' },
       { source: clip('He snorts a line of cocaine.'), text: 'snorts a line of cocaine', message: 'drug use', severity: 'error' },
       { source: clip('A teenage girl in lingerie poses.'), text: 'lingerie', message: 'a minor together with sexual content', severity: 'error' },
       { source: clip('He screams "fuck you!" at the truck.'), text: 'fuck', message: 'strong language', severity: 'error' },
+      { source: clip('A sign scrawled with sh1t in red paint.'), text: 'sh1t', message: 'strong language' },
     ],
   },
 ];

@@ -8,7 +8,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { LEXICON, MINORS, type Category } from './content.data.js';
 import { FIRST_WORDS } from './content.words.js';
-import { isAsciiAlnum, isLetterOrDigit } from './phrases.js';
+import { isAsciiAlnum, isLetter, isLetterOrDigit } from './phrases.js';
 import { mayBeProfane } from './profanity.js';
 import { memo } from './text.js';
 
@@ -67,8 +67,11 @@ function scan(text: string): ContentHit[] {
   }
   if (mayBeProfane(text)) {
     for (const m of profanity().getAllMatches(text, true)) {
-      const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
       const end = m.endIndex + 1;
+      // obscenity reads digits as letters ("455" as "ass"); a match with no letter at all is a
+      // number (a take, a room, a year), never a word in disguise.
+      if (!hasLetter(text, m.startIndex, end)) continue;
+      const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
       const category: Category = SEXUAL.has(word) || MILD_SEXUAL.has(word) ? 'sexual' : 'profanity';
       add(hits, { start: m.startIndex, end, category, sure: STRONG.has(word) || SEXUAL.has(word), phrase: text.slice(m.startIndex, end) });
     }
@@ -77,6 +80,12 @@ function scan(text: string): ContentHit[] {
     for (const h of hits) if (h.category === 'sexual' || h.category === 'nudity') Object.assign(h, { category: 'minors-sexual', sure: true });
   }
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
+}
+
+/** Whether `text` has a letter in [start, end). */
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isLetter(text.codePointAt(i)!)) return true;
+  return false;
 }
 
 /** Add `h` unless it overlaps a hit, which a sure hit replaces when that one is not. */
