@@ -83,8 +83,14 @@ class PromptBuilder {
     while (runs.length && origins[runs[runs.length - 2]!] === 'structure' && blank(texts, runs[runs.length - 2]!, runs[runs.length - 1]!)) runs.length -= 2;
     const end = runs.length ? runs[runs.length - 1]! : 0;
     if (end < texts.length) texts.length = end;
-    const rest = texts.length === 0 ? '' : texts.length === 1 ? texts[0]! : texts.join('');
-    const text = head ? head.text + rest : rest;
+    // One join, the head's text included: `head + rest` would be a rope that hashing the request
+    // flattens into a copy anyway.
+    let text: string;
+    if (head && texts.length) {
+      texts.unshift(head.text);
+      text = texts.join('');
+      texts.shift();
+    } else text = head ? head.text : texts.length === 1 ? texts[0]! : texts.join('');
     // A part of several pieces is a slice of the text (which shares its characters).
     const parts: PromptPart[] = head ? head.parts.slice() : [];
     let at = head ? head.text.length : 0;
