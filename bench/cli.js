@@ -2,46 +2,36 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { median, rounds } from './rounds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function run(cmd, args, env = {}) {
-  const t0 = performance.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
   if (r.status !== 0 && args[0] !== '-e') throw new Error(`${args.join(' ')} exited ${r.status}`);
-  return performance.now() - t0;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /**
- * Each command once per round, in an order that rotates, for 15 rounds: on this shared machine the
- * floor (`node -e 0`) drifts by tens of milliseconds within a minute, so shotc's own share is the
- * median of each round's difference, not a difference of medians taken minutes apart.
+ * Each command once per round (rounds.js), 15 rounds: the floor (`node -e 0`) drifts by tens of
+ * milliseconds within a minute here, so shotc's own share is the median of each round's
+ * difference, not a difference of medians. The warm-up runs also write the quick commands' code
+ * cache after a build.
  */
-export function benchCli(rounds = 15) {
-  const commands = {
-    node: [process.execPath, ['-e', '0']],
-    compile: [process.execPath, ['bin/shotc.js', 'compile', 'examples/platform.shot']],
-    help: [process.execPath, ['bin/shotc.js', '--help']],
-    noLint: [process.execPath, ['bin/shotc.js', 'compile', '--no-lint', 'examples/platform.shot']],
-    noCache: [process.execPath, ['bin/shotc.js', 'compile', 'examples/platform.shot'], { SHOTC_NO_CODE_CACHE: '1' }],
-  };
-  const names = Object.keys(commands);
-  // One run of each first: after a build, the first quick command writes its code cache.
-  for (const name of names) run(...commands[name]);
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(k + r) % names.length];
-      times[name].push(run(...commands[name]));
-    }
-  }
-  const result = Object.fromEntries(names.map((n) => [n, median(times[n])]));
-  result.share = median(times.compile.map((t, i) => t - times.node[i]));
+export async function benchCli() {
+  const command = (args, env) => () => run(process.execPath, args, env);
+  const times = await rounds(
+    {
+      node: command(['-e', '0']),
+      compile: command(['bin/shotc.js', 'compile', 'examples/platform.shot']),
+      help: command(['bin/shotc.js', '--help']),
+      noLint: command(['bin/shotc.js', 'compile', '--no-lint', 'examples/platform.shot']),
+      noCache: command(['bin/shotc.js', 'compile', 'examples/platform.shot'], { SHOTC_NO_CODE_CACHE: '1' }),
+    },
+    { minRounds: 15 },
+  );
+  const ms = (xs) => median(xs) * 1000;
+  const result = Object.fromEntries(Object.entries(times).map(([n, xs]) => [n, ms(xs)]));
+  result.share = ms(times.compile.map((t, i) => t - times.node[i]));
   return result;
 }
 
@@ -54,4 +44,4 @@ export function printCli(r) {
   console.log(`  without the code cache             ${r.noCache.toFixed(0)} ms   (SHOTC_NO_CODE_CACHE=1: what a run costs when V8 rejects the cache)`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printCli(benchCli());
+if (import.meta.url === `file://${process.argv[1]}`) printCli(await benchCli());

@@ -1,14 +1,12 @@
 // Parse and compile throughput of .shot against yaml's parse of the same storyboard as YAML and
 // JSON.parse of it as JSON, measured in one run, at 1 KB … 10 MB (time should be linear in size).
-//
-// This machine is shared: its speed drifts by a third within a minute. So what is compared is
-// measured side by side — in rounds, each timing every contender once, in turn — and a ratio is
-// the median of the rounds' ratios, printed with its spread. Measured one after the other, a ratio
-// would mostly show how busy the machine was in each stretch.
+// Everything compared is timed side by side (rounds.js); a ratio is the median of the rounds'
+// ratios, printed with its spread.
 import YAML from 'yaml';
 import { compile, parse } from '../dist/index.js';
 import { forgetTexts } from '../dist/core/lint/guardrails/text.js';
 import { corpus } from './corpus.js';
+import { median, ratio, rounds } from './rounds.js';
 
 const SIZES = [
   ['1 KB', 1_000],
@@ -17,52 +15,6 @@ const SIZES = [
   ['1 MB', 1_000_000],
   ['10 MB', 10_000_000],
 ];
-
-/**
- * Time `contenders` (name → function) in rounds. Each is first warmed up (0.3 s, at least one
- * run) and given a batch of runs lasting ~20 ms, so a 1 KB parse is not timed at the timer's
- * resolution; then each round times one batch of each, in an order that rotates, until `budget`
- * seconds have passed (at least `minRounds`, at most 100). Returns each round's seconds per run.
- */
-async function rounds(contenders, { budget, minRounds = 3 }) {
-  const names = Object.keys(contenders);
-  const batch = {};
-  for (const name of names) {
-    const fn = contenders[name];
-    let best = Infinity;
-    const warm = performance.now();
-    do {
-      const t0 = performance.now();
-      await fn();
-      best = Math.min(best, (performance.now() - t0) / 1000);
-    } while ((performance.now() - warm) / 1000 < 0.3 && best < 1);
-    batch[name] = Math.max(1, Math.ceil(0.02 / Math.max(best, 1e-7)));
-  }
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  const start = performance.now();
-  for (let r = 0; r < 100 && (r < minRounds || (performance.now() - start) / 1000 < budget); r++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(k + r) % names.length];
-      const fn = contenders[name];
-      const t0 = performance.now();
-      for (let i = 0; i < batch[name]; i++) await fn();
-      times[name].push((performance.now() - t0) / 1000 / batch[name]);
-    }
-  }
-  return times;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** The median and range of a / b over rounds. */
-function ratio(a, b) {
-  const rs = a.map((x, i) => x / b[i]);
-  return { median: median(rs), min: Math.min(...rs), max: Math.max(...rs) };
-}
 
 const mb = (bytes, s) => bytes / 1e6 / s;
 const fmt = (x, d = 1) => x.toFixed(d).padStart(7);

@@ -118,8 +118,9 @@ class PromptBuilder {
  * by the prompts that start with it.
  */
 interface Head {
-  /** The sections it renders, in order. */
-  sections: readonly ResolvedSection[];
+  /** The sections it renders. */
+  style: ResolvedSection | undefined;
+  look: readonly ResolvedSection[];
   text: string;
   parts: readonly PromptPart[];
 }
@@ -288,15 +289,15 @@ function renderHead(b: PromptBuilder, style: ResolvedSection | undefined, look: 
   }
 }
 
-/** The head for these sections (`withStyle`: the first is Style): the last one, when it has the same sections. */
-function headOf(sections: readonly ResolvedSection[], withStyle: boolean, memo: PromptMemo): Head {
+/** The head for Style and these look sections: the last one, when it has the same sections. */
+function headOf(style: ResolvedSection | undefined, look: readonly ResolvedSection[], memo: PromptMemo): Head {
   const last = memo.head;
-  if (last && last.sections.length === sections.length && last.sections.every((s, i) => s === sections[i])) return last;
+  if (last && last.style === style && last.look.length === look.length && last.look.every((s, i) => s === look[i])) return last;
   const b = new PromptBuilder();
-  renderHead(b, withStyle ? sections[0] : undefined, withStyle ? sections.slice(1) : sections, memo);
+  renderHead(b, style, look, memo);
   const { text, parts } = b.build();
   for (const p of parts) Object.freeze(p);
-  const head: Head = { sections, text, parts };
+  const head: Head = { style, look, text, parts };
   memo.head = head;
   return head;
 }
@@ -318,7 +319,7 @@ export function renderPrompt(clip: ResolvedClip, memo?: PromptMemo): RenderedPro
 
   const style = sections.find((s) => s.id === 'style');
   const look = sections.filter((s) => s.id !== 'style' && s.id !== 'scene' && !(s.id && AFTER_SHOTS.has(s.id)));
-  if (!changeOnly && memo) b.startWith(headOf(style ? [style, ...look] : look, style !== undefined, memo));
+  if (!changeOnly && memo) b.startWith(headOf(style, look, memo));
   else renderHead(b, style, look, memo);
   if (clip.cast.length) {
     b.block();

@@ -637,10 +637,8 @@ export class AstBuilder {
       i = close + 2;
     }
   }
-
 }
 
-/** `2.4`, `2.40`, `1:02.5` (minutes) to seconds. */
 /** Which attributes a clip may give only once: one length, size, model, look, and one source. */
 function attributeGroup(a: A.ClipAttribute): string {
   return a.kind === 'remix' || a.kind === 'extend' || a.kind === 'edit' ? 'source' : a.kind;
@@ -651,6 +649,7 @@ function isDash(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2012;
 }
 
+/** `2.4`, `2.40`, `1:02.5` (minutes) to seconds. */
 export function parseTime(s: string): number {
   const colon = s.indexOf(':');
   if (colon === -1) return Number(s);

@@ -10,7 +10,7 @@ import { LEXICON, MINORS, type Category } from './content.data.js';
 import { FIRST_WORDS } from './content.words.js';
 import { isAsciiAlnum, isLetter, isLetterOrDigit } from './phrases.js';
 import { mayBeProfane } from './profanity.js';
-import { memo } from './text.js';
+import { memo, overlapping } from './text.js';
 
 export interface ContentHit {
   start: number;
@@ -90,8 +90,7 @@ function hasLetter(text: string, start: number, end: number): boolean {
 
 /** Add `h` unless it overlaps a hit, which a sure hit replaces when that one is not. */
 function add(hits: ContentHit[], h: ContentHit): void {
-  let overlap = -1;
-  for (let i = 0; i < hits.length && overlap === -1; i++) if (h.start < hits[i]!.end && hits[i]!.start < h.end) overlap = i;
+  const overlap = overlapping(hits, h.start, h.end);
   if (overlap === -1) hits.push(h);
   else if (h.sure && !hits[overlap]!.sure) hits[overlap] = h;
 }

@@ -7,7 +7,7 @@
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
 import { nameTokens } from './names.js';
-import { capitalised, inRanges, memo, quotedRanges, words, type Word } from './text.js';
+import { capitalised, inRanges, memo, overlapping, quotedRanges, words, type Word } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -126,7 +126,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     const theme = d.themes.at(ws, i, text);
     if (theme) {
       const last = ws[i + theme.n - 1]!;
-      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(last.end))) && !taken(hits, w.start, last.end)) {
+      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(last.end))) && overlapping(hits, w.start, last.end) === -1) {
         hits.push({ start: w.start, end: last.end, kind: 'theme', name: theme.entry.name, sure: true });
         i += theme.n - 1;
         continue;
@@ -138,7 +138,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
       const last = ws[i + artist.n - 1]!;
       const after = text.slice(last.end, last.end + 40);
       const style = STYLE_BEFORE.test(before);
-      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && !taken(hits, w.start, last.end)) {
+      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && overlapping(hits, w.start, last.end) === -1) {
         hits.push({ start: w.start, end: last.end, kind: style ? 'style' : 'artist', name: artist.entry.name, sure: !style });
         i += artist.n - 1;
         continue;
@@ -150,19 +150,13 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
       const last = ws[i + title.n - 1]!;
       const sentence = sentenceAround(text, w.start, last.end);
       const rest = sentence.replace(text.slice(w.start, last.end), ' ');
-      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && !taken(hits, w.start, last.end)) {
+      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && overlapping(hits, w.start, last.end) === -1) {
         hits.push({ start: w.start, end: last.end, kind: 'title', name: title.entry.name, sure: true });
         i += title.n - 1;
       }
     }
   }
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
-}
-
-/** Whether [s, e) overlaps a hit. */
-function taken(hits: readonly MusicHit[], s: number, e: number): boolean {
-  for (let i = 0; i < hits.length; i++) if (s < hits[i]!.end && hits[i]!.start < e) return true;
-  return false;
 }
 
 /** Whether `[start, end)` is credited as music ("a song by NAME", "NAME's song"): not a depiction. */

@@ -21,7 +21,7 @@ let formsByFirst: Map<number, Form[]> | null = null;
 /**
  * The patterns that can match where the text's first two characters are the key's
  * (first << 7 | second, both ASCII): those with that second character or a wildcard there.
- * Filled as met, and asked only about pairs that begin some pattern (`pairs`).
+ * Filled as met: asked only where `openings` lets a place through.
  */
 const byFirstTwo = new Map<number, readonly Form[]>();
 const NO_FORMS: readonly Form[] = [];
@@ -29,7 +29,6 @@ const NO_FORMS: readonly Form[] = [];
 export function mayBeProfane(text: string): boolean {
   const n = read(text);
   const t = units;
-  const starts = (pairs ??= startingPairs());
   const triples = (openings ??= startingTriples());
   for (let i = 0; i < n; i++) {
     const first = t[i]!;
@@ -41,9 +40,7 @@ export function mayBeProfane(text: string): boolean {
         const bit = (first << 14) | (second << 7) | third;
         if ((triples[bit >>> 3]! & (1 << (bit & 7))) === 0) continue;
       }
-      const key = (first << 7) | second;
-      if (starts[key] === 0) continue;
-      candidates = byFirstTwo.get(key) ?? formsFor(first, second);
+      candidates = byFirstTwo.get((first << 7) | second) ?? formsFor(first, second);
     } else candidates = (formsByFirst ??= indexForms()).get(first) ?? NO_FORMS;
     for (let k = 0; k < candidates.length; k++) if (matchesAt(t, n, i, candidates[k]!)) return true;
   }
@@ -52,8 +49,8 @@ export function mayBeProfane(text: string): boolean {
 
 /**
  * Which three ASCII characters (first << 14 | second << 7 | third, as bits; 0 past the end) begin
- * some pattern: a pair test alone let through every place where "an", "ba", "co", "de" … start,
- * which common English is full of, and each then tried a dozen patterns.
+ * some pattern. Most places in a line begin none; a test of two characters let through every
+ * place where "an", "ba", "co", "de" … start, which common English is full of.
  */
 let openings: Uint8Array | null = null;
 
@@ -79,22 +76,6 @@ function startingTriples(): Uint8Array {
 }
 
 const ANY = Array.from({ length: 128 }, (_, i) => i);
-
-/** Which pairs of ASCII characters (first << 7 | second) begin some pattern: most never do. */
-let pairs: Uint8Array | null = null;
-
-function startingPairs(): Uint8Array {
-  const out = new Uint8Array(1 << 14);
-  for (const [first, forms] of (formsByFirst ??= indexForms())) {
-    if (first >= 128) continue;
-    for (const f of forms) {
-      const second = f.letters.charCodeAt(1);
-      if (f.letters.length === 1 || second === 63) out.fill(1, first << 7, (first + 1) << 7);
-      else if (second < 128) out[(first << 7) | second] = 1;
-    }
-  }
-  return out;
-}
 
 function formsFor(first: number, second: number): readonly Form[] {
   const all = (formsByFirst ??= indexForms()).get(first);

@@ -4,7 +4,7 @@
  * do nothing except crowd the prompt. Each hit says how to remove it cleanly when that is possible.
  */
 import { lazy } from '../../util/lazy.js';
-import { article, memo, removal } from './text.js';
+import { article, memo, overlapping, removal } from './text.js';
 
 export interface ProseHit {
   start: number;
@@ -75,7 +75,7 @@ export const resolutionInProse = memo((text: string): ProseHit[] => (MAY_BE_SIZE
 function lengthHits(text: string): ProseHit[] {
   const hits: ProseHit[] = [];
   const add = (start: number, end: number, fix: ProseHit['fix']): void => {
-    if (hits.some((h) => start < h.end && h.start < end)) return;
+    if (overlapping(hits, start, end) !== -1) return;
     hits.push({ start, end, phrase: text.slice(start, end), fix, kind: 'length' });
   };
   // Each pattern runs only where the words it needs are: every UNIT starts "sec" or "min".
@@ -115,7 +115,7 @@ const RATIO_RE = lazy(() => new RegExp(String.raw`\b(?:in\s+)?(9:16|16:9)(?:\s+(
 function resolutionHits(text: string): ProseHit[] {
   const hits: ProseHit[] = [];
   const add = (start: number, end: number, fix: ProseHit['fix'], kind: ProseHit['kind']): void => {
-    if (hits.some((h) => start < h.end && h.start < end)) return;
+    if (overlapping(hits, start, end) !== -1) return;
     hits.push({ start, end, phrase: text.slice(start, end), fix, kind });
   };
   // As in lengthInProse: every RES has "hd", "4k", "8k", "2k" or "0p" in it.

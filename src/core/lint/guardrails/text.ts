@@ -21,9 +21,9 @@ export function memo<T>(fn: (text: string) => T): (text: string) => Remembered<T
   return (text) => {
     if (text !== lastText) select(text);
     const known = lastRecord;
-    if (typeof known === 'number' ? known & bit : known[id] !== undefined) {
-      return (typeof known === 'number' ? NOTHING : known[id]) as Remembered<T>;
-    }
+    if (typeof known === 'number') {
+      if (known & bit) return NOTHING as Remembered<T>;
+    } else if (known[id] !== undefined) return known[id] as Remembered<T>;
     let r: unknown = fn(text);
     // `fn` may have read other texts (and made another the current one) or filled this one's record.
     if (text !== lastText) select(text);
@@ -137,10 +137,7 @@ class LineWord implements Word {
 
   /** See `capitalised`: read from the line, without making the word's string. */
   capitalised(): boolean {
-    const c = this.line.charCodeAt(this.start);
-    if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-    const ch = this.line[this.start]!;
-    return ch !== ch.toLowerCase();
+    return capitalAt(this.line, this.start);
   }
 }
 
@@ -262,11 +259,20 @@ function latinWords(text: string, out: Word[] | null): number {
 
 /** Whether a word starts with a capital letter or a digit (as a name does). */
 export function capitalised(w: Word): boolean {
-  if (w instanceof LineWord) return w.capitalised();
-  const c = w.text.charCodeAt(0);
+  return w instanceof LineWord ? w.capitalised() : capitalAt(w.text, 0);
+}
+
+function capitalAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  const ch = w.text[0]!;
+  const ch = s[i]!;
   return ch !== ch.toLowerCase();
+}
+
+/** The index of the first of `spans` that overlaps [start, end), or -1. */
+export function overlapping(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): number {
+  for (let i = 0; i < spans.length; i++) if (start < spans[i]!.end && spans[i]!.start < end) return i;
+  return -1;
 }
 
 /** How many words `words(text)` finds. */
