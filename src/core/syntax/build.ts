@@ -51,17 +51,29 @@ export class AstBuilder {
     this.diagnostics.push(diagnostic(code, span, message, extras));
   }
 
-  buildFile(outline: Outline, triviaTokens: IToken[]): A.File {
-    for (const tok of triviaTokens) this.trivium(tok);
-    const fmTok = outline.frontMatter;
-    const file: A.File = {
+  /** The file, from what comes before the first heading; `addBlock` adds each block as it is read. */
+  startFile(prelude: Outline): A.File {
+    const fmTok = prelude.frontMatter;
+    return {
       kind: 'File',
       span: { start: 0, end: this.text.length },
       frontMatter: fmTok ? this.frontMatter(fmTok) : null,
-      items: outline.items.map((item) => this.item(item, 'top')),
-      blocks: outline.blocks.map((b) => this.block(b)),
+      items: prelude.items.map((item) => this.item(item, 'top')),
+      blocks: prelude.blocks.map((b) => this.block(b)),
       trivia: this.trivia,
     };
+  }
+
+  addBlock(file: A.File, block: OutlineBlock): void {
+    file.blocks.push(this.block(block));
+  }
+
+  /** Comments and notes, in any order: `finishFile` sorts them. */
+  addTrivia(tokens: readonly IToken[]): void {
+    for (const tok of tokens) this.trivium(tok);
+  }
+
+  finishFile(file: A.File): A.File {
     this.trivia.sort((a, b) => a.span.start - b.span.start);
     return file;
   }

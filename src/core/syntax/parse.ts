@@ -2,8 +2,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { SourceFile } from '../source/index.js';
 import type { File } from './ast.js';
 import { AstBuilder } from './build.js';
-import { parseTokens } from './parser.js';
-import { tokenize } from './tokens.js';
+import { parseBlock, parsePrelude } from './parser.js';
+import { tokenizeBlocks } from './tokens.js';
 
 export interface ParseOptions {
   filename?: string;
@@ -36,18 +36,33 @@ export function parse(input: string | SourceFile, options: ParseOptions = {}): P
 }
 
 function parseSource(source: SourceFile): ParseResult {
-  const lexed = tokenize(source.text);
   const builder = new AstBuilder(source);
-  const { outline, errors } = parseTokens(lexed.tokens);
+  let file: File | undefined;
+  // Each run of lines is parsed and built before the next is read (see `tokenizeBlocks`).
+  for (const lexed of tokenizeBlocks(source.text)) {
+    builder.addTrivia(lexed.trivia);
+    if (file === undefined) {
+      const { outline, errors } = parsePrelude(lexed.tokens);
+      report(builder, source, errors);
+      file = builder.startFile(outline);
+    } else {
+      const { outline, errors } = parseBlock(lexed.tokens);
+      report(builder, source, errors);
+      builder.addBlock(file, outline);
+    }
+  }
+  const ast = builder.finishFile(file!);
+  const diagnostics = builder.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { source, ast, diagnostics };
+}
+
+function report(builder: AstBuilder, source: SourceFile, errors: ReturnType<typeof parseBlock>['errors']): void {
   for (const err of errors) {
     const tok = err.token;
     const start = Number.isFinite(tok.startOffset) ? tok.startOffset : source.text.length;
     const end = Number.isFinite(tok.endOffset) ? (tok.endOffset ?? start) + 1 : start;
     builder.diagnostics.push(diagnostic('SC199', { start, end }, `This line could not be parsed here: ${err.message}`));
   }
-  const ast = builder.buildFile(outline, lexed.trivia);
-  const diagnostics = builder.diagnostics.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { source, ast, diagnostics };
 }
 
 function emptyFile(source: SourceFile): File {

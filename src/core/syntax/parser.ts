@@ -43,6 +43,7 @@ class ShotParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** The whole grammar. `parse` gives it the lines before the first heading, then each block to `block`. */
   readonly file = this.RULE('file', (): Outline => {
     let frontMatter: IToken | null = null;
     const items: OutlineItem[] = [];
@@ -191,12 +192,22 @@ export function shotParser(): ShotParser {
   return instance;
 }
 
-export function parseTokens(tokens: IToken[]): { outline: Outline; errors: ShotParser['errors'] } {
+/** The lines before the first heading: front matter and items. */
+export function parsePrelude(tokens: IToken[]): { outline: Outline; errors: ShotParser['errors'] } {
+  return run(tokens, (parser) => parser.file());
+}
+
+/** A heading and the lines up to the next one. */
+export function parseBlock(tokens: IToken[]): { outline: OutlineBlock; errors: ShotParser['errors'] } {
+  return run(tokens, (parser) => parser.block());
+}
+
+function run<T>(tokens: IToken[], rule: (parser: ShotParser) => T): { outline: T; errors: ShotParser['errors'] } {
   const parser = shotParser();
   parser.input = tokens;
-  const outline = parser.file();
+  const outline = rule(parser);
   const errors = parser.errors;
-  // The parser would otherwise hold the file's lines until the next parse.
+  // The parser would otherwise hold these lines until the next parse.
   parser.input = NO_TOKENS;
   return { outline, errors };
 }

@@ -41,16 +41,31 @@ export interface Lexed {
   trivia: Line[];
 }
 
-/** Read `text` into tokens. Blank lines and a byte-order mark are skipped. Never fails: every line has a kind. */
-export function tokenize(text: string): Lexed {
-  const tokens: Line[] = [];
-  const trivia: Line[] = [];
+const HEADINGS: ReadonlySet<TokenType> = new Set([CastHeading, LookHeading, ClipHeading]);
+
+/**
+ * Read `text` into tokens a block at a time: first the lines before any heading (front matter and
+ * the look of every clip), then each heading with the lines up to the next. Blank lines and a
+ * byte-order mark are skipped. Never fails: every line has a kind.
+ *
+ * The parser reads, and the AST builder builds, each block before the next is read, so a file's
+ * lines are never all alive at once: in a large file the garbage collector copies one block's
+ * lines, not every line of the file, while the tree grows.
+ */
+export function* tokenizeBlocks(text: string): Generator<Lexed, void, void> {
+  let tokens: Line[] = [];
+  let trivia: Line[] = [];
   const n = text.length;
   let offset = 0;
   while (offset < n) {
     const line = classifyLine(text, offset);
     const type = TOKEN_OF[line.kind];
     if (type) {
+      if (HEADINGS.has(type)) {
+        yield { tokens, trivia };
+        tokens = [];
+        trivia = [];
+      }
       line.tokenType = type;
       line.tokenTypeIdx = type.tokenTypeIdx!;
       tokens.push(line);
@@ -59,7 +74,7 @@ export function tokenize(text: string): Lexed {
     }
     offset = line.end;
   }
-  return { tokens, trivia };
+  yield { tokens, trivia };
 }
 
 /** The line a token is (the parser's end-of-input token is none). */
