@@ -62,9 +62,9 @@ const TIMING_RE =
 
 /**
  * A classified line, which is also its own Chevrotain token (`tokens.ts` sets its type): one
- * object per line, holding no copy of the line's text. Every line of a file stays alive from
- * reading it to building the tree, so what a line costs in memory is what the garbage collector
- * copies as the file grows.
+ * object per line, holding no copy of the line's text. A block's lines stay alive from reading
+ * them to building the block's tree, so what a line costs in memory is what the garbage collector
+ * may have to copy meanwhile.
  */
 export class Line implements LineInfo {
   labelEnd = -1;
