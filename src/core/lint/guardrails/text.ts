@@ -216,14 +216,31 @@ function push(out: Word[], line: string, start: number, end: number, plain = fal
 }
 
 /**
- * Whether code unit `c` is a letter or digit of Latin text (nothing `BEYOND_LATIN`): there WORD's
- * class is Latin-1's letters and digits and Latin Extended (U+0100–U+024F, all letters: the
- * curated names include "Dvořák").
+ * What each code unit below U+0250 is to a word of Latin text (nothing `BEYOND_LATIN`), as bits:
+ * `ALNUM`, a letter or digit (WORD's class there is Latin-1's letters and digits and Latin
+ * Extended, U+0100–U+024F, all letters: the curated names include "Dvořák"); `CHANGES`, a letter
+ * that normalising changes (upper case, or beyond ASCII). Read from a table, as every character of
+ * every line of prose is.
  */
-function isLatinAlnum(c: number): boolean {
-  if (c < 128) return isAsciiAlnum(c);
-  if (c >= 0x100) return c <= 0x24f;
-  return c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+const ALNUM = 1;
+const CHANGES = 2;
+const LATIN_CLASS = latinClasses();
+
+function latinClasses(): Uint8Array {
+  const table = new Uint8Array(0x250);
+  for (let c = 0; c < 0x250; c++) {
+    const alnum =
+      c < 128
+        ? isAsciiAlnum(c)
+        : c >= 0x100 || c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+    if (alnum) table[c] = ALNUM | (c > 122 || (c >= 65 && c <= 90) ? CHANGES : 0);
+  }
+  return table;
+}
+
+/** The `LATIN_CLASS` bits of code unit `c` of Latin text (above the table, none: nothing there is a letter). */
+function latinClass(c: number): number {
+  return c < 0x250 ? LATIN_CLASS[c]! : 0;
 }
 
 /**
@@ -235,24 +252,30 @@ function latinWords(text: string, out: Word[] | null): number {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isLatinAlnum(text.charCodeAt(i))) {
+    let bits = latinClass(text.charCodeAt(i));
+    if ((bits & ALNUM) === 0) {
       i++;
       continue;
     }
     const start = i;
-    // Whether the word is all lower-case ASCII (then normalising changes nothing).
-    let plain = true;
+    // Whether normalising would change the word (else it is its own normal form).
+    let changes = 0;
     for (;;) {
-      for (let c = text.charCodeAt(i); i < n && isLatinAlnum(c); c = text.charCodeAt(++i)) if (c > 122 || (c >= 65 && c <= 90)) plain = false;
-      const c = text.charCodeAt(i);
+      do {
+        changes |= bits;
+        bits = ++i < n ? latinClass(text.charCodeAt(i)) : 0;
+      } while (bits & ALNUM);
+      if (i + 1 >= n) break;
       // A joiner continues the word only when a letter or digit follows it.
-      if ((c === 39 || c === 0x2019 || c === 45 || c === 46) && i + 1 < n && isLatinAlnum(text.charCodeAt(i + 1))) {
-        if (c === 0x2019) plain = false;
-        i++;
-      } else break;
+      const c = text.charCodeAt(i);
+      if (c !== 39 && c !== 0x2019 && c !== 45 && c !== 46) break;
+      bits = latinClass(text.charCodeAt(i + 1));
+      if ((bits & ALNUM) === 0) break;
+      if (c === 0x2019) changes |= CHANGES;
+      i++;
     }
     found++;
-    if (out) push(out, text, start, i, plain);
+    if (out) push(out, text, start, i, (changes & CHANGES) === 0);
   }
   return found;
 }
