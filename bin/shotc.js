@@ -34,7 +34,9 @@ function runQuick(args) {
   const filename = path.join(__dirname, '..', 'dist', 'shotc-quick.cjs');
   let source;
   try {
-    source = fs.readFileSync(filename, 'utf8');
+    // The build writes the script in ASCII only (scripts/build.js), so it is read as Latin-1: the
+    // same characters, without UTF-8 decoding (~1 ms of every start).
+    source = fs.readFileSync(filename, 'latin1');
   } catch {
     return false; // not built: the ESM bundle runs the command
   }

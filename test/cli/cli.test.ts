@@ -69,6 +69,15 @@ describe('shotc compile', () => {
     }
   });
 
+  it('keeps non-ASCII text intact through the quick bundle, which is ASCII so that it can be read as Latin-1', async () => {
+    const bundle = readFileSync(new URL('../../dist/shotc-quick.cjs', import.meta.url));
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    const dir = tmp();
+    const r = await runCli(['compile', file(dir, 'cafe.shot', GOOD.replace('Rain on a tin roof.', 'Rain at the café — 180° “east” 東京.'))]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).clips[0].request.body.prompt).toContain('Rain at the café — 180° “east” 東京.');
+  });
+
   it('prints an array for several files and YAML with --format yaml', async () => {
     const dir = tmp();
     const a = file(dir, 'a.shot', GOOD);
