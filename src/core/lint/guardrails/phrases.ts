@@ -52,18 +52,22 @@ export class PhraseList {
   matchAt(text: string, at: number, fits: (text: string, end: number) => boolean): number {
     const first = foldedAt(text, at);
     if (first < 97 || first > 122) return -1;
-    const second = letterAt(text, at + 1);
-    const third = letterAt(text, at + 2);
-    const key = nextIndex(second, third);
+    const candidates = this.candidatesAt(first, nextIndex(letterAt(text, at + 1), letterAt(text, at + 2)));
+    return candidates.length ? this.matchFirst(text, at, candidates, fits) : -1;
+  }
+
+  /** The phrases that can match where the text folds to letter `first` (a–z), then to what `key` (`nextIndex`) says. */
+  candidatesAt(first: number, key: number): readonly string[] {
     // Made with its length, so the table stays a flat array however it is filled.
     const table = (this.byStart[first - 97] ??= new Array<readonly string[] | undefined>(27 * 27));
-    let candidates = table[key];
-    if (candidates === undefined) candidates = table[key] = this.candidates(first, second, third);
-    if (candidates.length) {
-      for (const phrase of candidates) {
-        const end = this.matchOne(text, at, phrase);
-        if (end >= 0 && fits(text, end)) return end;
-      }
+    return table[key] ?? (table[key] = this.candidates(first, key));
+  }
+
+  /** `matchAt` for the candidates there. */
+  matchFirst(text: string, at: number, candidates: readonly string[], fits: (text: string, end: number) => boolean): number {
+    for (let k = 0; k < candidates.length; k++) {
+      const end = this.matchOne(text, at, candidates[k]!);
+      if (end >= 0 && fits(text, end)) return end;
     }
     return -1;
   }
@@ -73,9 +77,11 @@ export class PhraseList {
    * would make V8 allocate a context for its variables on every call, not only on the rare ones
    * that fill the table.
    */
-  private candidates(first: number, second: number, third: number): readonly string[] {
+  private candidates(first: number, key: number): readonly string[] {
     const all = (this.byFirstLetter ??= this.index()).get(first) ?? [];
-    return all.filter((p) => agreesAt(p, 1, second) && agreesAt(p, 2, third));
+    const second = Math.floor(key / 27);
+    const third = key % 27;
+    return all.filter((p) => agreesAt(p, 1, second ? second + 96 : 0) && agreesAt(p, 2, third ? third + 96 : 0));
   }
 
   /**
@@ -163,9 +169,12 @@ export function findPhrases(text: string, list: PhraseList, notAfter: string): R
   for (let k = 0; k < count; k++) {
     const i = at[k]!;
     if (i < from) continue;
+    // Most places start none of the list's phrases: that is asked first, as it is the cheapest.
+    const candidates = list.candidatesAt(firsts[k]!, keys[k]!);
+    if (candidates.length === 0) continue;
     const before = codePointBefore(text, i);
     if (isLetterOrDigit(before) || (before >= 0 && holds(notAfter, before))) continue;
-    const end = list.matchAt(text, i, endsWord);
+    const end = list.matchFirst(text, i, candidates, endsWord);
     if (end < 0) continue;
     (found ??= []).push({ start: i, end });
     from = end;
@@ -191,21 +200,34 @@ function endsWord(text: string, end: number): boolean {
 /**
  * Where in the text last asked about a phrase may start (`startsIn`): a letter a–z as the text
  * folds it (every phrase starts with one), not right after an ASCII letter or digit (then it is
- * inside a word; the rest of what may not come before is each search's). The craft rules search a
- * line for several lists in turn, so the line is read once for all of them.
+ * inside a word; the rest of what may not come before is each search's). With each place, its
+ * letter and the `nextIndex` of the two characters after it, which pick a list's candidates
+ * there. The craft rules search a line for several lists in turn, so the line is read once for
+ * all of them.
  */
 let starts = new Int32Array(64);
+let firsts = new Uint8Array(64);
+let keys = new Uint16Array(64);
 let startsText: string | undefined;
 let startsCount = 0;
 
 function startsIn(text: string): number {
   if (text === startsText) return startsCount;
-  if (starts.length < text.length) starts = new Int32Array(text.length);
+  if (starts.length < text.length) {
+    starts = new Int32Array(text.length);
+    firsts = new Uint8Array(text.length);
+    keys = new Uint16Array(text.length);
+  }
   let n = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const first = foldedAt(text, i);
-    if (first >= 97 && first <= 122 && !isAsciiAlnum(prev)) starts[n++] = i;
+    if (first >= 97 && first <= 122 && !isAsciiAlnum(prev)) {
+      starts[n] = i;
+      firsts[n] = first;
+      keys[n] = nextIndex(letterAt(text, i + 1), letterAt(text, i + 2));
+      n++;
+    }
     prev = text.charCodeAt(i);
   }
   startsText = text;
