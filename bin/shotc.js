@@ -18,6 +18,17 @@ if (!QUICK.has(argv[0] ?? '') || !runQuick(argv)) {
   import('../dist/shotc.js').then(({ runCli }) => runCli(argv));
 }
 
+/**
+ * Whether a run did its command's work, and so compiled the functions the command's other runs
+ * need: a cache holds only what the run that wrote it compiled, and is kept until V8 rejects it,
+ * so a first `shotc compile --help`, a usage or IO error (exit 2) or a compile without the linter
+ * would leave every later compile compiling the rest of the compiler again (~60 ms).
+ */
+function didTheWork(args, exitCode) {
+  if (exitCode !== undefined && exitCode !== 0 && exitCode !== 1) return false;
+  return !args.some((a) => a === '--help' || a === '-h' || a === '--no-lint');
+}
+
 /** Starts a quick command; false when it cannot run here (no quick bundle, or Node before 20.16). */
 function runQuick(args) {
   if (typeof process.getBuiltinModule !== 'function') return false;
@@ -65,7 +76,7 @@ function runQuick(args) {
   const quick = { exports: {} };
   script.runInThisContext()(quick.exports, createRequire(filename), quick, filename, path.dirname(filename), pathToFileURL(filename).href);
   quick.exports.runCli(args).then(() => {
-    if (useCache && (!cachedData || script.cachedDataRejected)) {
+    if (useCache && (!cachedData || script.cachedDataRejected) && didTheWork(args, process.exitCode)) {
       // After the run, so the functions it compiled are in the cache too.
       const data = script.createCachedData();
       for (const dir of dirs) {

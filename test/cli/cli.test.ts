@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PlanSchema } from '../../src/index.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const tmp = useTmpDir();
@@ -67,6 +67,29 @@ describe('shotc compile', () => {
       expect(r.stderr).toContain('"Elvira Grimwald" reads as a person\'s full name');
       expect(r.stdout).toContain('plan.json');
     }
+  });
+
+  it('writes its code cache only after a run that did the command\'s work, not after --help, a usage error or --no-lint', async () => {
+    // A copy of the launcher and the quick bundle, so that the cache it writes beside itself is this test's alone.
+    const dir = tmp();
+    for (const f of ['bin/shotc.js', 'bin/package.json', 'dist/shotc-quick.cjs']) {
+      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      copyFileSync(path.join(ROOT, f), path.join(dir, f));
+    }
+    const cache = path.join(dir, 'node_modules', '.cache', 'shotc');
+    const cached = (): string[] => (existsSync(cache) ? readdirSync(cache) : []);
+    const env = { NODE_PATH: path.join(ROOT, 'node_modules'), XDG_CACHE_HOME: path.join(dir, 'home-cache') };
+    const bin = path.join(dir, 'bin', 'shotc.js');
+    const f = file(dir, 'rain.shot', GOOD);
+    for (const args of [['compile', '--help'], ['compile', path.join(dir, 'missing.shot')], ['compile', '--no-lint', f]]) {
+      expect((await runCli(args, { env, bin })).code, args.join(' ')).not.toBe(null);
+      expect(cached(), args.join(' ')).toEqual([]);
+    }
+    const r = await runCli(['compile', f], { env, bin });
+    expect(r.code).toBe(0);
+    expect(cached()).toEqual([expect.stringMatching(/^compile-[0-9a-f]+-v[\d.]+-\w+\.bin$/)]);
+    // The next run reads it and compiles the same plan.
+    expect((await runCli(['compile', f], { env, bin })).stdout).toBe(r.stdout);
   });
 
   it('keeps non-ASCII text intact through the quick bundle, which is ASCII so that it can be read as Latin-1', async () => {
