@@ -27,6 +27,117 @@ const byFirstTwo = new Map<number, readonly Form[]>();
 const NO_FORMS: readonly Form[] = [];
 
 export function mayBeProfane(text: string): boolean {
+  return mayOpen(text) && matchesSomewhere(text);
+}
+
+/**
+ * Whether some place of the text, as obscenity reads it, begins four units that some pattern can
+ * begin with: read in one pass, without storing the reading. Three are not enough: "then", "turns"
+ * and "train" begin as "hentai", "turd" and "tranny" do. Almost no line has such a place, and
+ * only those are read again and tried pattern by pattern. A character no pattern names (anything
+ * at or above U+0080 after mapping) reads as DEL here, which no pattern names either: a pattern
+ * matches either only where it allows any character.
+ */
+function mayOpen(text: string): boolean {
+  const triples = (openings ??= startingTriples());
+  const map = (asciiMap ??= asciiTable());
+  const limits = (repeats ??= repeatLimits());
+  const n = text.length;
+  const quads = (quadBits ??= startingQuads());
+  // The last three units read, first << 14 | second << 7 | third: zeros before the first, which
+  // begin no pattern.
+  let tri = 0;
+  let last = -1;
+  let remaining = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let mapped: number;
+    if (c < 128) mapped = map[c]!;
+    else {
+      let point = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          point = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      mapped = mapNonAscii(point);
+    }
+    if (mapped === last) {
+      if (remaining-- <= 0) continue;
+    } else {
+      last = mapped;
+      remaining = (mapped < 128 ? limits[mapped]! : 1) - 1;
+    }
+    const unit = mapped < 128 ? mapped : DEL;
+    if (triples[tri >>> 3]! & (1 << (tri & 7)) && opens(quads, tri, unit)) return true;
+    tri = ((tri << 7) | unit) & 0x1fffff;
+    // An astral character is two units.
+    if (mapped > 0xffff) {
+      if (triples[tri >>> 3]! & (1 << (tri & 7)) && opens(quads, tri, unit)) return true;
+      tri = ((tri << 7) | unit) & 0x1fffff;
+    }
+  }
+  // The last three places, with nothing (0) after the end.
+  for (let k = 0; k < 3; k++) {
+    if (triples[tri >>> 3]! & (1 << (tri & 7)) && opens(quads, tri, 0)) return true;
+    tri = (tri << 7) & 0x1fffff;
+  }
+  return false;
+}
+
+/**
+ * Whether the four units `tri` (a triple `openings` lets through) and `d` may begin a pattern: a
+ * pattern with `d` fourth, or one that takes anything there (it ends before, or has "?").
+ */
+function opens(quads: Uint32Array, tri: number, d: number): boolean {
+  const q = quadHash(tri, d);
+  const w = quadHash(tri, ANY_FOURTH);
+  return (quads[q >>> 5]! & (1 << (q & 31))) !== 0 || (quads[w >>> 5]! & (1 << (w & 31))) !== 0;
+}
+
+/**
+ * The fours that begin some pattern (0 past the end; `ANY_FOURTH` for any fourth), by a 16-bit
+ * hash: small enough to stay in the processor's nearest cache, though a place it lets through may
+ * still begin none.
+ */
+let quadBits: Uint32Array | null = null;
+const ANY_FOURTH = 128;
+
+function quadHash(tri: number, d: number): number {
+  return Math.imul((tri << 8) | d, 0x9e3779b1) >>> 16;
+}
+
+function startingQuads(): Uint32Array {
+  const out = new Uint32Array(1 << 11);
+  const at = (letters: string, k: number): number[] => (k >= letters.length || letters.charCodeAt(k) === 63 ? ANY : [letters.charCodeAt(k)]);
+  for (const forms of (formsByFirst ??= indexForms()).values()) {
+    for (const f of forms) {
+      const l = f.letters;
+      const fourth = l.length <= 3 || l.charCodeAt(3) === 63 ? ANY_FOURTH : l.charCodeAt(3);
+      for (const a of at(l, 0)) for (const b of at(l, 1)) for (const c of at(l, 2)) {
+        const q = quadHash((a << 14) | (b << 7) | c, fourth);
+        out[q >>> 5]! |= 1 << (q & 31);
+      }
+    }
+  }
+  return out;
+}
+
+const DEL = 127;
+
+/** `ASCII_MAP` as codes. */
+let asciiMap: Uint8Array | undefined;
+
+function asciiTable(): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = ASCII_MAP.charCodeAt(c);
+  return table;
+}
+
+/** Whether a blacklisted pattern matches: the text read into `units` and each place tried. */
+function matchesSomewhere(text: string): boolean {
   const n = read(text);
   const t = units;
   const triples = (openings ??= startingTriples());
@@ -151,6 +262,8 @@ function mapNonAscii(c: number): number {
 function indexForms(): Map<number, Form[]> {
   const index = new Map<number, Form[]>();
   for (const p of PATTERNS) {
+    // `mayOpen` reads every character beyond ASCII as one no pattern names.
+    if (/[^\0-\x7f]/.test(p)) throw new Error(`profanity.data.ts: pattern "${p}" is not ASCII`);
     const edgeBefore = p.startsWith('|');
     const edgeAfter = p.endsWith('|') && p.length > 1;
     const letters = p.slice(edgeBefore ? 1 : 0, edgeAfter ? -1 : undefined);
