@@ -10,7 +10,7 @@ import { LEXICON, MINORS, type Category } from './content.data.js';
 import { FIRST_WORDS } from './content.words.js';
 import { isAsciiAlnum, isLetter, isLetterOrDigit } from './phrases.js';
 import { mayBeProfane } from './profanity.js';
-import { memo, overlapping } from './text.js';
+import { isLatin, latinAlnum, memo, overlapping } from './text.js';
 
 export interface ContentHit {
   start: number;
@@ -102,6 +102,11 @@ function add(hits: ContentHit[], h: ContentHit): void {
 export function lexiconMatches(text: string): Array<{ start: number; end: number; entry: number }> {
   const byWord = (entriesByFirstWord ??= indexByFirstWord());
   const out: Array<{ start: number; end: number; entry: number }> = [];
+  // Latin text lower-cases to the same length, but for "İ" (two characters) and "ſ" (see below).
+  if (isLatin(text) && text.indexOf('İ') === -1 && text.indexOf('ſ') === -1) {
+    latinMatches(text, byWord, out);
+    return out;
+  }
   const lower = text.toLowerCase();
   // Case-insensitively "ſ" (long s) is an "s", which lower-casing does not make it; the Kelvin sign
   // lower-cases to "k". No other character matches an ASCII letter.
@@ -141,6 +146,62 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
   return out;
 }
 
+/**
+ * `lexiconMatches` of Latin text without "İ" or "ſ": its letters and digits are told from a table,
+ * and a word is looked up only when the hash of its letters, lower-cased as read, is a first
+ * word's, or it has a letter beyond ASCII. Most words are no first word, and the text is
+ * lower-cased only once one may be.
+ */
+function latinMatches(text: string, byWord: Map<string, number[]>, out: Array<{ start: number; end: number; entry: number }>): void {
+  let lower: string | undefined;
+  let after = 0;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let c = text.charCodeAt(i);
+    if (!latinAlnum(c)) {
+      i++;
+      continue;
+    }
+    let hash = HASH_SEED;
+    let beyondAscii = 0;
+    let j = i;
+    do {
+      beyondAscii |= c & ~127;
+      hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), HASH_PRIME);
+      c = ++j < n ? text.charCodeAt(j) : 0;
+    } while (j < n && latinAlnum(c));
+    if (i >= after && (beyondAscii !== 0 || (FIRST_WORD_HASHES[(hash >>> 5) & HASH_MASK]! & (1 << (hash & 31))) !== 0)) {
+      lower ??= text.toLowerCase();
+      const entries = byWord.get(lower.slice(i, j));
+      if (entries) {
+        for (const k of entries) {
+          const end = matchAt(k, text, lower, true, i);
+          if (end < 0) continue;
+          out.push({ start: i, end, entry: k });
+          after = end;
+          break;
+        }
+      }
+    }
+    i = j;
+  }
+}
+
+/**
+ * The hashes (FNV-1a) of the first words, as bits of a 2^16-bit table: a word whose hash is not
+ * there is no first word. Filled with the index.
+ */
+const FIRST_WORD_HASHES = new Uint32Array(1 << 11);
+const HASH_MASK = (1 << 11) - 1;
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 16777619;
+
+function addFirstWord(word: string): void {
+  let hash = HASH_SEED;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), HASH_PRIME);
+  FIRST_WORD_HASHES[(hash >>> 5) & HASH_MASK]! |= 1 << (hash & 31);
+}
+
 /** How many code units the code point at `i` takes. */
 function codePointWidth(text: string, i: number): number {
   return text.codePointAt(i)! > 0xffff ? 2 : 1;
@@ -174,6 +235,7 @@ function indexByFirstWord(): Map<string, number[]> {
       const entries = index.get(word);
       if (!entries) index.set(word, [k]);
       else if (entries[entries.length - 1] !== k) entries.push(k);
+      addFirstWord(word);
       if (word.charCodeAt(0) < 128 && (word.length === 1 || word.charCodeAt(1) < 128)) {
         SHAPES[shapeOf(word.charCodeAt(0), word.length === 1 ? 0 : word.charCodeAt(1))]! |= lengthBit(word.length);
       }

@@ -199,7 +199,7 @@ const ASCII = /^[\0-\x7f]*$/;
 export function words(text: string): readonly Word[] {
   if (text === lastWordsOf) return lastWords;
   const out: Word[] = [];
-  if (!BEYOND_LATIN.test(text)) latinWords(text, out);
+  if (isLatin(text)) latinWords(text, out);
   else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, text, m.index, m.index + m[0].length);
   lastWordsOf = text;
   lastWords = out;
@@ -236,6 +236,19 @@ function latinClasses(): Uint8Array {
     if (alnum) table[c] = ALNUM | (c > 122 || (c >= 65 && c <= 90) ? CHANGES : 0);
   }
   return table;
+}
+
+/**
+ * Whether nothing in `text` is beyond Latin (Latin-1, Latin Extended-A and -B) but punctuation and
+ * symbols: then `latinAlnum` tells its letters and digits.
+ */
+export function isLatin(text: string): boolean {
+  return !BEYOND_LATIN.test(text);
+}
+
+/** Whether code unit `c` of Latin text (`isLatin`) is in `[\p{L}\p{N}]`. */
+export function latinAlnum(c: number): boolean {
+  return c < 0x250 && (LATIN_CLASS[c]! & ALNUM) !== 0;
 }
 
 /** The `LATIN_CLASS` bits of code unit `c` of Latin text (above the table, none: nothing there is a letter). */
@@ -300,7 +313,7 @@ export function overlapping(spans: ReadonlyArray<{ start: number; end: number }>
 
 /** How many words `words(text)` finds. */
 export const wordCount = memo((text: string): number => {
-  if (!BEYOND_LATIN.test(text)) return latinWords(text, null);
+  if (isLatin(text)) return latinWords(text, null);
   const re = (count ??= new RegExp(WORD, 'gu'));
   let n = 0;
   re.lastIndex = 0;
