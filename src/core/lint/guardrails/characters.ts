@@ -6,7 +6,7 @@
  */
 import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
 import { nameTokens } from './names.js';
-import { capitalised, capitalisedNorms, memo, words, type Word } from './text.js';
+import { capitalised, memo, words, type Word } from './text.js';
 
 export interface Character {
   name: string;
@@ -133,10 +133,8 @@ function notCast(hits: ReadonlyArray<CharacterHit & { first: string }>, cast: Re
 
 const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   index ??= build();
-  const hits: Array<CharacterHit & { first: string }> = [];
-  // A name starts with a capitalised word: most lines have none that starts one.
-  if (!startsSome(capitalisedNorms(text), index)) return hits;
   const ws = words(text);
+  const hits: Array<CharacterHit & { first: string }> = [];
   for (let i = 0; i < ws.length; i++) {
     // A name is written as one: a word in lower case starts none (and most words are).
     if (!capitalised(ws[i]!)) continue;
@@ -162,11 +160,6 @@ const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   }
   return hits;
 });
-
-function startsSome(norms: readonly string[], byFirst: Map<string, Form[]>): boolean {
-  for (let i = 0; i < norms.length; i++) if (byFirst.has(norms[i]!)) return true;
-  return false;
-}
 
 /** A generic description to offer in place of a character, by franchise. */
 export function genericFor(c: Character): string {

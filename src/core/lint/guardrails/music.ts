@@ -7,7 +7,7 @@
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
 import { nameTokens } from './names.js';
-import { capitalised, capitalisedNorms, inRanges, memo, overlapping, quotedRanges, words, type Word } from './text.js';
+import { capitalised, inRanges, memo, overlapping, quotedRanges, words, type Word } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -117,8 +117,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     hits.push({ start: s, end: e, kind: known || credited ? 'title' : 'unknown-title', name: inner, sure: (known !== null && !known.common) || credited });
   }
 
-  // Names and titles are written capitalised: most lines have no capitalised word that starts one.
-  const ws = startsSome(capitalisedNorms(text), d) ? words(text) : NO_WORDS;
+  const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     if (!capitalised(w) || !(d.themes.starts(w.norm) || d.artists.starts(w.norm) || d.titles.starts(w.norm)) || inRanges(quotes, w.start)) continue;
@@ -158,16 +157,6 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     }
   }
   return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
-}
-
-const NO_WORDS: readonly Word[] = [];
-
-function startsSome(norms: readonly string[], d: NonNullable<typeof lists>): boolean {
-  for (let i = 0; i < norms.length; i++) {
-    const n = norms[i]!;
-    if (d.themes.starts(n) || d.artists.starts(n) || d.titles.starts(n)) return true;
-  }
-  return false;
 }
 
 /** Whether `[start, end)` is credited as music ("a song by NAME", "NAME's song"): not a depiction. */

@@ -78,8 +78,6 @@ export function forgetTexts(): void {
   records.clear();
   lastWordsOf = undefined;
   lastWords = [];
-  lastCapitalsOf = undefined;
-  lastCapitals = [];
   lastText = undefined;
   lastRecord = 0;
   lastChanged = false;
@@ -212,32 +210,10 @@ let lastWordsOf: string | undefined;
 let lastWords: readonly Word[] = [];
 
 function push(out: Word[], line: string, start: number, end: number, plain = false): void {
-  out.push(new LineWord(line, start, wordEnd(line, start, end), plain));
-}
-
-/** Where the word WORD matched at [start, end) ends: a trailing possessive belongs to the name, not to the word ("Swift's" matches "swift"). */
-function wordEnd(line: string, start: number, end: number): number {
+  // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
   const possessive = end - start >= 2 && (line.charCodeAt(end - 1) | 32) === 115 && (line.charCodeAt(end - 2) === 39 || line.charCodeAt(end - 2) === 0x2019);
-  return possessive ? end - 2 : end;
+  out.push(new LineWord(line, start, possessive ? end - 2 : end, plain));
 }
-
-/**
- * The normal forms (`Word.norm`) of the capitalised words of `text`, in order. Most lines have one
- * or two, and the rules that look names up need a line's words only when one of these starts a
- * name. Shared: do not modify; only the last line's are remembered, as with `words`.
- */
-export function capitalisedNorms(text: string): readonly string[] {
-  if (text === lastCapitalsOf) return lastCapitals;
-  const out: string[] = [];
-  if (text !== lastWordsOf && isLatin(text)) latinWords(text, null, out);
-  else for (const w of words(text)) if (capitalised(w)) out.push(w.norm);
-  lastCapitalsOf = text;
-  lastCapitals = out;
-  return out;
-}
-
-let lastCapitalsOf: string | undefined;
-let lastCapitals: readonly string[] = [];
 
 /**
  * What each code unit below U+0250 is to a word of Latin text (nothing `BEYOND_LATIN`), as bits:
@@ -282,10 +258,9 @@ function latinClass(c: number): number {
 
 /**
  * WORD's matches in Latin text, read without an expression (one made a match object per word):
- * added to `out` when given, the normal forms of the capitalised ones to `capitals` when given;
- * how many there are.
+ * added to `out` when given; how many there are.
  */
-function latinWords(text: string, out: Word[] | null, capitals: string[] | null = null): number {
+function latinWords(text: string, out: Word[] | null): number {
   let found = 0;
   const n = text.length;
   let i = 0;
@@ -314,10 +289,6 @@ function latinWords(text: string, out: Word[] | null, capitals: string[] | null 
     }
     found++;
     if (out) push(out, text, start, i, (changes & CHANGES) === 0);
-    else if (capitals && capitalAt(text, start)) {
-      const written = text.slice(start, wordEnd(text, start, i));
-      capitals.push((changes & CHANGES) === 0 ? written : normalise(written));
-    }
   }
   return found;
 }
