@@ -97,6 +97,13 @@ describe('a phrase list', () => {
     expect(found('\u212aICK ſaſs panic 𝐀pan pan𝐀 -pan pan- pané')).toEqual(['\u212aICK', 'ſaſs']);
   });
 
+  it('finds a list’s phrases in a line read before the list was made', () => {
+    // A line's places are read once for every list: a list made later must not miss them.
+    const line = 'a slow zoom in';
+    expect(findPhrases(line, new PhraseList(['slow']), '-')).toEqual([{ start: 2, end: 6 }]);
+    expect(findPhrases(line, new PhraseList(['zoom']), '-')).toEqual([{ start: 7, end: 11 }]);
+  });
+
   it('refuses a phrase its letter-by-letter comparison cannot read', () => {
     for (const p of ['Pan', 'pan  left', 'pan-', "o'clock", 'é']) expect(() => new PhraseList([p]).matchAt('x', 0, () => true), p).toThrow(/Phrases must be/);
   });

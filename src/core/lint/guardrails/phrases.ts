@@ -37,11 +37,20 @@ export class PhraseList {
    * words then have a handful of candidates, not every phrase of their letter.
    */
   private readonly byStart: Array<Array<readonly string[] | undefined> | undefined> = new Array(26);
+  /** The list's bit in `maskAt`'s answers; 0 for a list made after the first 31, searched without them. */
+  readonly bit: number;
 
   constructor(phrases: readonly string[], gaps: Gaps = {}) {
     this.phrases = [...phrases].sort((a, b) => b.length - a.length);
     this.space = gaps[' '];
     this.hyphen = gaps['-'];
+    this.bit = lists.length < 31 ? 1 << lists.length : 0;
+    if (this.bit !== 0) {
+      lists.push(this);
+      // What is known of the lists before this one says nothing of it.
+      MASKS.fill(0);
+      startsText = undefined;
+    }
   }
 
   /**
@@ -126,6 +135,28 @@ export class PhraseList {
   }
 }
 
+/** The lists with a bit, by bit. */
+const lists: PhraseList[] = [];
+
+/**
+ * For each first letter (a–z) and `nextIndex` of the next two: the bits of the lists that have
+ * candidates there, and `KNOWN` once that is known. A line's places are looked up here once
+ * (`startsIn`), and every list then skips the places, and most lines, where it has none.
+ */
+const MASKS = new Uint32Array(26 * 27 * 27);
+const KNOWN = 0x80000000;
+
+function maskAt(first: number, key: number): number {
+  const at = (first - 97) * 27 * 27 + key;
+  let mask = MASKS[at]!;
+  if (mask === 0) {
+    mask = KNOWN;
+    for (const list of lists) if (list.candidatesAt(first, key).length) mask |= list.bit;
+    MASKS[at] = mask;
+  }
+  return mask;
+}
+
 /**
  * Where a first letter's candidates for `second` and `third` (a–z, or 0 for anything else) are
  * kept. Past the first letter, a character that is no letter a–z agrees with the same phrases as
@@ -164,9 +195,13 @@ function agreesAt(phrase: string, k: number, c: number): boolean {
 export function findPhrases(text: string, list: PhraseList, notAfter: string): ReadonlyArray<{ start: number; end: number }> {
   let found: Array<{ start: number; end: number }> | null = null;
   const count = startsIn(text);
+  const bit = list.bit;
+  // Most lines have no place where a list's phrases can start: that is known from the line's masks.
+  if (bit !== 0 && (startsMask & bit) === 0) return NONE;
   const at = starts;
   let from = 0;
   for (let k = 0; k < count; k++) {
+    if (bit !== 0 && (masks[k]! & bit) === 0) continue;
     const i = at[k]!;
     if (i < from) continue;
     // Most places start none of the list's phrases: that is asked first, as it is the cheapest.
@@ -208,6 +243,9 @@ function endsWord(text: string, end: number): boolean {
 let starts = new Int32Array(64);
 let firsts = new Uint8Array(64);
 let keys = new Uint16Array(64);
+/** Each place's `maskAt`, and all of them together. */
+let masks = new Uint32Array(64);
+let startsMask = 0;
 let startsText: string | undefined;
 let startsCount = 0;
 
@@ -217,22 +255,35 @@ function startsIn(text: string): number {
     starts = new Int32Array(text.length);
     firsts = new Uint8Array(text.length);
     keys = new Uint16Array(text.length);
+    masks = new Uint32Array(text.length);
   }
   let n = 0;
   let prev = -1;
+  let all = 0;
   for (let i = 0; i < text.length; i++) {
     const first = foldedAt(text, i);
     if (first >= 97 && first <= 122 && !isAsciiAlnum(prev)) {
+      const key = nextIndex(letterAt(text, i + 1), letterAt(text, i + 2));
+      const mask = maskAt(first, key);
       starts[n] = i;
       firsts[n] = first;
-      keys[n] = nextIndex(letterAt(text, i + 1), letterAt(text, i + 2));
+      keys[n] = key;
+      masks[n] = mask;
+      all |= mask;
       n++;
     }
     prev = text.charCodeAt(i);
   }
   startsText = text;
   startsCount = n;
+  startsMask = all;
   return n;
+}
+
+/** Whether a phrase of `list` can start anywhere in `text` (false only when none surely can). */
+export function mayStartIn(text: string, list: PhraseList): boolean {
+  startsIn(text);
+  return list.bit === 0 || (startsMask & list.bit) !== 0;
 }
 
 /**

@@ -4,7 +4,7 @@
  * their CAST entry. Deliberately small: colours and garments are compared by family, so "navy"
  * and "dark blue" agree and only plain contradictions are reported.
  */
-import { codePointBefore, foldedAt, isLetter, isLetterDigitOrHyphen, isSpaceAt, isRegExpWordCharAt, PhraseList } from './phrases.js';
+import { codePointBefore, foldedAt, isLetter, isLetterDigitOrHyphen, isSpaceAt, isRegExpWordCharAt, mayStartIn, PhraseList } from './phrases.js';
 import { memo, normalise } from './text.js';
 
 const COLOUR_FAMILY: Readonly<Record<string, string>> = {
@@ -90,6 +90,7 @@ export interface LookMatch {
 export function garmentMatches(text: string): LookMatch[] {
   const found: LookMatch[] = [];
   // A garment is matched where a word starts; most lines name none, and are done with in one pass.
+  if (!mayStartIn(text, GARMENTS)) return found;
   let any = false;
   for (let at = 0; at < text.length && !any; at++) {
     if (!isLetterDigitOrHyphen(codePointBefore(text, at))) any = GARMENTS.matchAt(text, at, endsGarment) >= 0;
