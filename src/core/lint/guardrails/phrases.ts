@@ -258,11 +258,11 @@ function startsIn(text: string): number {
     masks = new Uint32Array(text.length);
   }
   let n = 0;
-  let prev = -1;
   let all = 0;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const first = foldedAt(text, i);
-    if (first >= 97 && first <= 122 && !isAsciiAlnum(prev)) {
+    if (first >= 97 && first <= 122) {
       const key = nextIndex(letterAt(text, i + 1), letterAt(text, i + 2));
       const mask = maskAt(first, key);
       starts[n] = i;
@@ -272,7 +272,12 @@ function startsIn(text: string): number {
       all |= mask;
       n++;
     }
-    prev = text.charCodeAt(i);
+    // Nothing right after an ASCII letter or digit is a place: the rest of such a run is passed
+    // over, and the character after it.
+    if (isAsciiAlnum(text.charCodeAt(i))) {
+      do i++;
+      while (i < length && isAsciiAlnum(text.charCodeAt(i)));
+    }
   }
   startsText = text;
   startsCount = n;
