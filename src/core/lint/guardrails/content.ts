@@ -102,7 +102,8 @@ function add(hits: ContentHit[], h: ContentHit): void {
 export function lexiconMatches(text: string): Array<{ start: number; end: number; entry: number }> {
   const byWord = (entriesByFirstWord ??= indexByFirstWord());
   const out: Array<{ start: number; end: number; entry: number }> = [];
-  // Latin text lower-cases to the same length, but for "İ" (two characters) and "ſ" (see below).
+  // Latin text lower-cases to the same length but for "İ" (to two characters), and needs no
+  // folding beyond that but for "ſ" (see below).
   if (isLatin(text) && text.indexOf('İ') === -1 && text.indexOf('ſ') === -1) {
     latinMatches(text, byWord, out);
     return out;

@@ -33,10 +33,10 @@ export function mayBeProfane(text: string): boolean {
 /**
  * Whether some place of the text, as obscenity reads it, begins four units that some pattern can
  * begin with: read in one pass, without storing the reading. Three are not enough: "then", "turns"
- * and "train" begin as "hentai", "turd" and "tranny" do. Almost no line has such a place, and
- * only those are read again and tried pattern by pattern. A character no pattern names (anything
- * at or above U+0080 after mapping) reads as DEL here, which no pattern names either: a pattern
- * matches either only where it allows any character.
+ * and "train" begin as "hentai", "turd" and "tranny" do. Few lines have such a place ("glass"
+ * begins as "ass" does), and only those are read again and tried pattern by pattern. A character
+ * no pattern names (anything at or above U+0080 after mapping) reads as DEL here, which no pattern
+ * names either: a pattern can match either only where it allows any character.
  */
 function mayOpen(text: string): boolean {
   const triples = (openings ??= startingTriples());
