@@ -101,6 +101,37 @@ describe('sha256', () => {
     }
   });
 
+  it('gives the same digests when told a start that strings share, resumed after it or not', () => {
+    const memo = new Sha256({ rememberPrefix: true });
+    // Lone surrogates replaced (String.prototype.toWellFormed, which the library types lack).
+    const whole = (t: string): string => t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+    const long = (): string => 'x'.repeat(256) + text();
+    // Heads resumed after (well formed, long), and heads that must not be: one ends a surrogate
+    // pair's first half, one holds a lone surrogate, one is short.
+    const heads = [whole(long()), 'é—'.repeat(150) + whole(text()), `${'y'.repeat(300)}\ud83d`, `${'z'.repeat(300)}\udc00${text()}`, 'short head'];
+    const prefixes = ['{"request":{"body":{"prompt":', '{"a":', '', text()];
+    for (let i = 0; i < 1000; i++) {
+      const head = heads[Math.floor(rnd() * (i < 500 ? 2 : heads.length))]!;
+      const prefix = prefixes[Math.floor(rnd() * prefixes.length)]!;
+      const pick = rnd();
+      // Tails short and long, well formed or not, one that completes a surrogate pair, and strings
+      // that are the head or do not start with it.
+      const s =
+        pick < 0.25 ? head + text() : pick < 0.45 ? head + whole(long()) : pick < 0.6 ? head + long() : pick < 0.7 ? `${head}\ude00${text()}` : pick < 0.8 ? head : pick < 0.9 ? text() + head : head.slice(0, -1) + text();
+      expect(memo.reset().text(prefix).jsonAfter(head, s).hex(), JSON.stringify(s.slice(0, 20))).toBe(node(prefix + JSON.stringify(s)));
+      const value = { request: { body: { model: 'm', prompt: s } }, target: 't' };
+      expect(stableSha256(value, head)).toBe(node(stableStringify(value)));
+    }
+    // Resumed after a head, a message's blocks are not where the memo would look for them: a later
+    // message must not resume from one of them.
+    const head = 'x'.repeat(640);
+    const s = head + 'x'.repeat(640) + '!';
+    memo.reset().jsonAfter(head, s).hex();
+    expect(memo.reset().jsonAfter(head, s).hex()).toBe(node(JSON.stringify(s)));
+    const plain = 'x'.repeat(64) + '!';
+    expect(memo.reset().text(plain).hex()).toBe(node(plain));
+  });
+
   it('hashes request-shaped and odd values as their stable JSON', () => {
     for (let i = 0; i < 300; i++) {
       const body = { model: text().slice(0, 8), prompt: text().repeat(1 + (i % 4)), seconds: String(i % 12), size: '1280x720' };

@@ -23,6 +23,11 @@ export interface PromptPart {
 export interface RenderedPrompt {
   text: string;
   parts: PromptPart[];
+  /**
+   * The start of `text` that the prompts of other clips rendered with it start with, the same
+   * string for each (Style and the look); hashing the plan resumes after it.
+   */
+  head?: string;
 }
 
 const AFTER_SHOTS: ReadonlySet<SectionId> = new Set(['camera-notes', 'finishing']);
@@ -108,7 +113,7 @@ class PromptBuilder {
       } else parts.push({ origin, text: piece });
       at += length;
     }
-    return { text, parts };
+    return head && head.text ? { text, parts, head: head.text } : { text, parts };
   }
 }
 

@@ -14,21 +14,24 @@ export function stableStringify(value: unknown): string {
 
 /**
  * `sha256(stableStringify(value))` as hex, without building the JSON text: the value is written
- * straight into the hash.
+ * straight into the hash. `head`: a start that a string of the value shares with strings of values
+ * hashed before it (a prompt's Style and look); it changes only the time taken.
  */
-export function stableSha256(value: unknown): string {
+export function stableSha256(value: unknown, head = ''): string {
   // Hashing is synchronous, so one hasher serves every call; it remembers the last value's blocks, as
-  // the requests of one plan hashed in turn share their start (model, Style, the look).
+  // the requests of one plan hashed in turn share their start (model, Style, the look), and where
+  // it was after a string's `head` (`Sha256.jsonAfter`).
   const h = (shared ??= new Sha256({ rememberPrefix: true })).reset();
-  writeStable(h, value);
+  writeStable(h, value, head);
   return h.hex();
 }
 
 let shared: Sha256 | undefined;
 
-function writeStable(h: Sha256, value: unknown): void {
+function writeStable(h: Sha256, value: unknown, head: string): void {
   if (typeof value === 'string') {
-    h.json(value);
+    if (head && value.length > head.length) h.jsonAfter(head, value);
+    else h.json(value);
     return;
   }
   if (value === null || typeof value !== 'object') {
@@ -39,7 +42,7 @@ function writeStable(h: Sha256, value: unknown): void {
     h.text('[');
     for (let i = 0; i < value.length; i++) {
       if (i) h.text(',');
-      writeStable(h, value[i]);
+      writeStable(h, value[i], head);
     }
     h.text(']');
     return;
@@ -55,7 +58,7 @@ function writeStable(h: Sha256, value: unknown): void {
     first = false;
     h.json(k);
     h.text(':');
-    writeStable(h, v);
+    writeStable(h, v, head);
   }
   h.text('}');
 }

@@ -21,6 +21,21 @@ const INIT = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05
 const LONG = 256;
 const encoder: TextEncoder | undefined = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
 let scratch = new Uint8Array(4096);
+/** A string's UTF-8, before escaping (`encodedJson`). */
+let raw = new Uint8Array(4096);
+
+/** Whether `s` has no lone surrogate (`isWellFormed`, where the platform has it). */
+function wellFormed(s: string): boolean {
+  const test = (s as { isWellFormed?: () => boolean }).isWellFormed;
+  if (test) return test.call(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff || i + 1 === s.length || (s.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) return false;
+    i++;
+  }
+  return true;
+}
 
 /** Message schedule, shared: hashing is synchronous, so one hasher compresses at a time. */
 const W = new Int32Array(64);
@@ -142,8 +157,10 @@ export class Sha256 {
   /** Bytes hashed so far, not counting `pos`. */
   private done = 0;
   private readonly memo: PrefixMemo | null;
-  /** Blocks compressed so far in this message. */
+  /** Blocks compressed so far in this message (`MEMO_BLOCKS` once the memo is not to be asked). */
   private blocks = 0;
+  /** For `jsonAfter`: the states before and after each head, by head. */
+  private heads: Map<string, { before: HashState; after: HashState }> | undefined;
 
   constructor(options: Sha256Options = {}) {
     this.memo = options.rememberPrefix ? new PrefixMemo() : null;
@@ -256,13 +273,72 @@ export class Sha256 {
 
   /** `s` as a JSON string literal, exactly as `JSON.stringify(s)` writes it, as UTF-8. */
   json(s: string): this {
-    // A long string is quicker escaped and encoded natively.
-    if (s.length >= LONG && encoder) return this.encoded(JSON.stringify(s));
+    // A long string is quicker encoded natively. A lone surrogate, which JSON.stringify escapes
+    // and UTF-8 cannot hold, is rare enough to leave to JSON.stringify.
+    if (s.length >= LONG && encoder) return wellFormed(s) ? this.encodedJson(s, true) : this.encoded(JSON.stringify(s));
+    this.byte(34);
+    this.escapedChars(s, 0);
+    this.byte(34);
+    return this;
+  }
+
+  /**
+   * `json(s)` for a string that starts with `head`, a start that strings hashed one after another
+   * share at one place of their messages (the Style and look that a plan's prompts start with).
+   * The state after the head is remembered with the state before it: a later message that reaches
+   * the head in that state resumes after it. What follows depends only on the state, the bytes
+   * waiting in the buffer and the length so far, so the digest is exactly `json(s)`'s.
+   */
+  jsonAfter(head: string, s: string): this {
+    const n = head.length;
+    if (n < LONG || !encoder || s.length <= n || !s.startsWith(head)) return this.json(s);
+    const tail = s.slice(n);
+    // Escaped apart, the two halves of a surrogate pair would be two escapes: a head never ends
+    // in one (it is well formed), and a tail escaped natively must be well formed too.
+    if (tail.length >= LONG && !wellFormed(tail)) return this.json(s);
+    const heads = (this.heads ??= new Map());
+    const known = heads.get(head);
+    if (known && this.isAt(known.before)) {
+      this.restore(known.after);
+      // The memo knows nothing of the blocks skipped: it is not asked again in this message.
+      this.blocks = MEMO_BLOCKS;
+    } else {
+      if (!wellFormed(head)) return this.json(s);
+      const before = this.state();
+      this.encodedJson(head, true, false);
+      if (heads.size >= MAX_HEADS) heads.clear();
+      heads.set(head, { before, after: this.state() });
+    }
+    if (tail.length >= LONG) return this.encodedJson(tail, false, true);
+    this.escapedChars(tail, 0);
+    this.byte(34);
+    return this;
+  }
+
+  private state(): HashState {
+    return { h: this.h.slice(), buf: this.buf.slice(0, this.pos), pos: this.pos, done: this.done };
+  }
+
+  private isAt(state: HashState): boolean {
+    if (this.pos !== state.pos || this.done !== state.done) return false;
+    for (let i = 0; i < 8; i++) if (this.h[i] !== state.h[i]) return false;
+    for (let i = 0; i < state.pos; i++) if (this.buf[i] !== state.buf[i]) return false;
+    return true;
+  }
+
+  private restore(state: HashState): void {
+    this.h.set(state.h);
+    this.buf.set(state.buf);
+    this.pos = state.pos;
+    this.done = state.done;
+  }
+
+  /** `s` from `from` on, escaped as inside a JSON string literal, as UTF-8. */
+  private escapedChars(s: string, from: number): void {
     const buf = this.buf;
     const n = s.length;
-    this.byte(34);
     let pos = this.pos;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x20 && c < 0x80 && c !== 34 && c !== 92) {
         buf[pos++] = c;
@@ -296,7 +372,48 @@ export class Sha256 {
       pos = this.pos;
     }
     this.pos = pos;
-    this.byte(34);
+  }
+
+  /**
+   * A well-formed long string as a JSON string literal (with its closing quote unless `close` is
+   * false, its opening one when `open`): encoded to UTF-8 natively, then escaped
+   * byte by byte into a scratch buffer (no byte of a multi-byte sequence needs escaping) and
+   * compressed from there. JSON.stringify of a string with characters beyond Latin-1, as every
+   * prompt has ('—'), cost more than both.
+   */
+  private encodedJson(s: string, open: boolean, close = true): this {
+    if (raw.length < s.length * 3) raw = new Uint8Array(Math.max(s.length * 3, raw.length * 2));
+    const { written } = encoder!.encodeInto(s, raw);
+    // Escaped, a byte takes at most six ("\u001f").
+    const need = this.pos + 2 + written * 6;
+    if (scratch.length < need) scratch = new Uint8Array(Math.max(need, scratch.length * 2));
+    const out = scratch;
+    out.set(this.buf.subarray(0, this.pos));
+    let o = this.pos;
+    if (open) out[o++] = 34;
+    for (let i = 0; i < written; i++) {
+      const b = raw[i]!;
+      if (b >= 0x20 && b !== 34 && b !== 92) {
+        out[o++] = b;
+        continue;
+      }
+      out[o++] = 92;
+      const short = b === 34 || b === 92 ? b : b === 8 ? 98 : b === 9 ? 116 : b === 10 ? 110 : b === 12 ? 102 : b === 13 ? 114 : 0;
+      if (short) out[o++] = short;
+      else {
+        out[o++] = 117;
+        out[o++] = 48;
+        out[o++] = 48;
+        out[o++] = HEX.charCodeAt(b >> 4);
+        out[o++] = HEX.charCodeAt(b & 15);
+      }
+    }
+    if (close) out[o++] = 34;
+    let at = 0;
+    for (; at + 64 <= o; at += 64) this.compress(out, at);
+    this.done += at;
+    this.buf.set(out.subarray(at, o));
+    this.pos = o - at;
     return this;
   }
 
@@ -356,6 +473,17 @@ export class Sha256 {
 
 /** The 64 hex digits of a digest, as char codes (one string is made from them). */
 const DIGITS: number[] = new Array<number>(64).fill(0);
+
+/** Heads `jsonAfter` remembers: the looks of a storyboard, and some. */
+const MAX_HEADS = 64;
+
+/** What decides the digest from a point of a message on: the state, the bytes waiting and the length so far. */
+interface HashState {
+  readonly h: Int32Array;
+  readonly buf: Uint8Array;
+  readonly pos: number;
+  readonly done: number;
+}
 
 export function sha256(data: Uint8Array | string): string {
   return new Sha256().update(data).hex();
