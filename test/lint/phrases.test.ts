@@ -84,7 +84,19 @@ describe('a phrase list', () => {
     const re = alternation(phrases, gaps, notAfter);
     fc.assert(
       fc.property(text, (t) => {
-        expect(findPhrases(t, list, notAfter)).toEqual(spans(t, re));
+        const found = findPhrases(t, list, notAfter);
+        expect(found.map(({ start, end }) => ({ start, end }))).toEqual(spans(t, re));
+        // Each is the list's first phrase, longest first, that matches there, as the alternation takes it.
+        for (const f of found) {
+          const one = (p: string): RegExpExecArray | null => {
+            const re = new RegExp(alternation([p], gaps, notAfter).source, 'iuy');
+            re.lastIndex = f.start;
+            return re.exec(t);
+          };
+          const phrase = list.phrases.find((p) => one(p) !== null);
+          expect(f.phrase).toBe(phrase);
+          expect(f.start + one(f.phrase)![0].length).toBe(f.end);
+        }
       }),
       { numRuns: 2000 },
     );
@@ -100,8 +112,8 @@ describe('a phrase list', () => {
   it('finds a list’s phrases in a line read before the list was made', () => {
     // A line's places are read once for every list: a list made later must not miss them.
     const line = 'a slow zoom in';
-    expect(findPhrases(line, new PhraseList(['slow']), '-')).toEqual([{ start: 2, end: 6 }]);
-    expect(findPhrases(line, new PhraseList(['zoom']), '-')).toEqual([{ start: 7, end: 11 }]);
+    expect(findPhrases(line, new PhraseList(['slow']), '-')).toEqual([{ start: 2, end: 6, phrase: 'slow' }]);
+    expect(findPhrases(line, new PhraseList(['zoom']), '-')).toEqual([{ start: 7, end: 11, phrase: 'zoom' }]);
   });
 
   it('refuses a phrase its letter-by-letter comparison cannot read', () => {

@@ -3,7 +3,7 @@
  * and one subject action per shot, concrete cues instead of vague adjectives.
  */
 import { findPhrases, PhraseList } from './phrases.js';
-import { memo, normalise } from './text.js';
+import { memo } from './text.js';
 
 /** Camera moves by kind; phrases are matched as whole words, longest first. */
 export const MOVES: ReadonlyArray<[kind: string, phrases: string[]]> = [
@@ -35,10 +35,7 @@ const MOVE_PHRASES = new PhraseList([...moveKind.keys()], { ' ': '[- ]?' });
 /** Camera moves in a camera description, each stretch counted once (longest phrase wins). */
 export const cameraMoves = memo((text: string): MoveHit[] => {
   const hits: MoveHit[] = [];
-  for (const { start, end } of findPhrases(text, MOVE_PHRASES, '-')) {
-    const phrase = text.slice(start, end);
-    hits.push({ kind: moveKind.get(key(phrase)) ?? phrase.toLowerCase(), start, end });
-  }
+  for (const { start, end, phrase } of findPhrases(text, MOVE_PHRASES, '-')) hits.push({ kind: moveKind.get(phrase)!, start, end });
   return hits;
 });
 
@@ -88,13 +85,12 @@ const PROGRESSIVE = /(?:^|\s)(?:is|are|was|were|be|been|keeps|starts|begins|stop
 
 export const actions = memo((text: string): ActionHit[] => {
   const hits: ActionHit[] = [];
-  for (const { start, end } of findPhrases(text, ACTION_PHRASES, "'’-")) {
-    const phrase = text.slice(start, end);
-    const before = text.slice(Math.max(0, start - 24), start);
-    const first = phrase.split(/\s/)[0]!.toLowerCase();
-    if (first.endsWith('s') && DETERMINER.test(before)) continue;
-    if (first.endsWith('ing') && !PROGRESSIVE.test(before)) continue;
-    hits.push({ lemma: actionLemma.get(key(phrase)) ?? first, start, end });
+  for (const { start, end, phrase } of findPhrases(text, ACTION_PHRASES, "'’-")) {
+    const space = phrase.indexOf(' ');
+    const first = space === -1 ? phrase : phrase.slice(0, space);
+    if (first.endsWith('s') && DETERMINER.test(text.slice(Math.max(0, start - 24), start))) continue;
+    if (first.endsWith('ing') && !PROGRESSIVE.test(text.slice(Math.max(0, start - 24), start))) continue;
+    hits.push({ lemma: actionLemma.get(phrase)!, start, end });
   }
   return hits;
 });
@@ -137,12 +133,10 @@ const VAGUE_PHRASES = new PhraseList(Object.keys(VAGUE), { ' ': '\\s+' });
 
 export const vagueWords = memo((text: string): Array<{ word: string; start: number; end: number; advice: string }> => {
   const out: Array<{ word: string; start: number; end: number; advice: string }> = [];
-  for (const { start, end } of findPhrases(text, VAGUE_PHRASES, "'’-")) {
-    const phrase = text.slice(start, end);
-    const word = normalise(phrase).replace(/\s+/g, ' ');
+  for (const { start, end, phrase } of findPhrases(text, VAGUE_PHRASES, "'’-")) {
     // "pretty" as an adverb ("pretty quiet") is not vague.
-    if (word === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(end))) continue;
-    out.push({ word: phrase, start, end, advice: VAGUE[word]! });
+    if (phrase === 'pretty' && /^\s+(?:much|well|quickly|slowly|quiet|loud|close|far|dark|bright|good|bad|sure)\b/i.test(text.slice(end))) continue;
+    out.push({ word: text.slice(start, end), start, end, advice: VAGUE[phrase]! });
   }
   return out;
 });

@@ -72,14 +72,20 @@ export class PhraseList {
     return table[key] ?? (table[key] = this.candidates(first, key));
   }
 
-  /** `matchAt` for the candidates there. */
+  /** `matchAt` for the candidates there; the phrase that matched is then `matched`. */
   matchFirst(text: string, at: number, candidates: readonly string[], fits: (text: string, end: number) => boolean): number {
     for (let k = 0; k < candidates.length; k++) {
       const end = this.matchOne(text, at, candidates[k]!);
-      if (end >= 0 && fits(text, end)) return end;
+      if (end >= 0 && fits(text, end)) {
+        this.matched = candidates[k]!;
+        return end;
+      }
     }
     return -1;
   }
+
+  /** The phrase of the list (as listed) that the last match found by `matchAt` or `matchFirst` is. */
+  matched = '';
 
   /**
    * The phrases that may start with these three characters. Apart from `matchAt`: a closure there
@@ -192,8 +198,8 @@ function agreesAt(phrase: string, k: number, c: number): boolean {
  * whole words, each search starting after the previous match. `notAfter` lists the characters
  * other than letters and digits a phrase may not follow.
  */
-export function findPhrases(text: string, list: PhraseList, notAfter: string): ReadonlyArray<{ start: number; end: number }> {
-  let found: Array<{ start: number; end: number }> | null = null;
+export function findPhrases(text: string, list: PhraseList, notAfter: string): readonly PhraseMatch[] {
+  let found: PhraseMatch[] | null = null;
   const count = startsIn(text);
   const bit = list.bit;
   // Most lines have no place where a list's phrases can start: that is known from the line's masks.
@@ -211,15 +217,22 @@ export function findPhrases(text: string, list: PhraseList, notAfter: string): R
     if (isLetterOrDigit(before) || (before >= 0 && holds(notAfter, before))) continue;
     const end = list.matchFirst(text, i, candidates, endsWord);
     if (end < 0) continue;
-    (found ??= []).push({ start: i, end });
+    (found ??= []).push({ start: i, end, phrase: list.matched });
     from = end;
   }
   // Most lines hold none of a list's phrases: they share one empty answer.
   return found ?? NONE;
 }
 
+/** A phrase found: where, and which of the list's phrases it is (as listed, however it is written). */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  phrase: string;
+}
+
 /** Read-only by type, not frozen (see `NOTHING` in text.ts). */
-const NONE: ReadonlyArray<{ start: number; end: number }> = [];
+const NONE: readonly PhraseMatch[] = [];
 
 /** Whether `chars` (all in the BMP) holds code point `c`, without making a string of it. */
 function holds(chars: string, c: number): boolean {
