@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { unknownPeople } from '../../src/core/lint/guardrails/people-nlp.js';
-import { fitsLatin1, LATIN1, normalise, wordCount, words, type Word } from '../../src/core/lint/guardrails/text.js';
+import { fitsLatin1, LATIN1, lineWords, normalise, wordCount, words, type Word } from '../../src/core/lint/guardrails/text.js';
 import type { TextFragment } from '../../src/core/lint/types.js';
 
 // People found by a stand-in for compromise: runs of capitalised words (some of one word), so the
@@ -124,7 +124,7 @@ describe('the Latin-1 patterns', () => {
     const wrong: string[] = [];
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);
-      for (const t of [ch, `Ab${ch}9’s ${ch}x-${ch}`, `a${ch}b’c ${ch}’d.${ch}`]) if (!same(words(t), oldWords(t)) || wordCount(t) !== oldWordCount(t)) wrong.push(t);
+      for (const t of [ch, `Ab${ch}9’s ${ch}x-${ch}`, `a${ch}b’c ${ch}’d.${ch}`]) if (!same(words(t), oldWords(t)) || !same(asWords(t), oldWords(t)) || wordCount(t) !== oldWordCount(t)) wrong.push(t);
     }
     expect(wrong).toEqual([]);
   });
@@ -135,6 +135,12 @@ describe('the Latin-1 patterns', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+/** `lineWords(text)` read out as words. */
+function asWords(text: string): Word[] {
+  const ws = lineWords(text);
+  return Array.from({ length: ws.count }, (_, i) => ({ text: ws.written(i), norm: ws.norm(i), start: ws.starts[i]!, end: ws.ends[i]! }));
+}
 
 // ---- Generated text. ----
 
@@ -155,6 +161,7 @@ describe('words, wordCount and normalise on generated text', () => {
       fc.property(text, (t) => {
         // Words make their strings when asked: compare what a rule reads.
         expect(words(t).map(({ text, norm, start, end }) => ({ text, norm, start, end }))).toEqual(oldWords(t));
+        expect(asWords(t)).toEqual(oldWords(t));
         expect(wordCount(t)).toBe(oldWordCount(t));
         expect(normalise(t)).toBe(oldNormalise(t));
       }),

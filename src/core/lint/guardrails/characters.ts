@@ -6,7 +6,7 @@
  */
 import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
 import { nameTokens } from './names.js';
-import { capitalised, memo, words, type Word } from './text.js';
+import { lineWords, memo } from './text.js';
 
 export interface Character {
   name: string;
@@ -133,27 +133,26 @@ function notCast(hits: ReadonlyArray<CharacterHit & { first: string }>, cast: Re
 
 const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   index ??= build();
-  const ws = words(text);
+  const ws = lineWords(text);
   const hits: Array<CharacterHit & { first: string }> = [];
-  for (let i = 0; i < ws.length; i++) {
+  for (let i = 0; i < ws.count; i++) {
     // A name is written as one: a word in lower case starts none (and most words are).
-    if (!capitalised(ws[i]!)) continue;
-    const forms = index.get(ws[i]!.norm);
+    if (!ws.capitalised(i)) continue;
+    const forms = index.get(ws.norm(i));
     if (!forms) continue;
     for (const form of forms) {
       const n = form.tokens.length;
-      if (i + n > ws.length) continue;
+      if (i + n > ws.count) continue;
       let ok = true;
-      for (let k = 1; k < n && ok; k++) ok = ws[i + k]!.norm === form.tokens[k] && /^[\s]+$/.test(text.slice(ws[i + k - 1]!.end, ws[i + k]!.start));
+      for (let k = 1; k < n && ok; k++) ok = ws.norm(i + k) === form.tokens[k] && /^[\s]+$/.test(text.slice(ws.ends[i + k - 1]!, ws.starts[i + k]!));
       if (!ok) continue;
-      const first = ws[i]!;
-      const last = ws[i + n - 1]!;
-      if (!capitalised(first)) continue;
-      if (/\b(?:named|called|nicknamed)\s*$/i.test(text.slice(Math.max(0, first.start - 20), first.start))) break;
+      const start = ws.starts[i]!;
+      const end = ws.ends[i + n - 1]!;
+      if (/\b(?:named|called|nicknamed)\s*$/i.test(text.slice(Math.max(0, start - 20), start))) break;
       const c = form.character;
-      const cue = c.match === 'u' ? null : findCue(text, c.franchise, first.start, last.end);
+      const cue = c.match === 'u' ? null : findCue(text, c.franchise, start, end);
       if (c.match === 'k' && !cue) continue;
-      hits.push({ character: c, start: first.start, end: last.end, cue, first: first.text });
+      hits.push({ character: c, start, end, cue, first: ws.written(i) });
       i += n - 1;
       break;
     }

@@ -7,7 +7,7 @@
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
 import { nameTokens } from './names.js';
-import { capitalised, inRanges, memo, overlapping, quotedRanges, words, type Word } from './text.js';
+import { inRanges, LineWords, lineWords, memo, overlapping, quotedRanges } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -45,13 +45,13 @@ class PhraseIndex {
     return this.byFirst.has(norm);
   }
 
-  /** The longest entry starting at word `i`, with how many words it spans. */
-  at(ws: readonly Word[], i: number, text: string): { entry: Entry; n: number } | null {
-    for (const c of this.byFirst.get(ws[i]!.norm) ?? []) {
+  /** The longest entry starting at word `i` of `ws` (the words of `text`), with how many words it spans. */
+  at(ws: LineWords, i: number, text: string): { entry: Entry; n: number } | null {
+    for (const c of this.byFirst.get(ws.norm(i)) ?? []) {
       const n = c.tokens.length;
-      if (i + n > ws.length) continue;
+      if (i + n > ws.count) continue;
       let ok = true;
-      for (let k = 1; k < n && ok; k++) ok = ws[i + k]!.norm === c.tokens[k] && /^[\s,:!.'’&/+-]*$/.test(text.slice(ws[i + k - 1]!.end, ws[i + k]!.start));
+      for (let k = 1; k < n && ok; k++) ok = ws.norm(i + k) === c.tokens[k] && /^[\s,:!.'’&/+-]*$/.test(text.slice(ws.ends[i + k - 1]!, ws.starts[i + k]!));
       if (ok) return { entry: c.entry, n };
     }
     return null;
@@ -59,10 +59,11 @@ class PhraseIndex {
 
   /** Whether the whole of `s` is an entry. */
   has(s: string): Entry | null {
-    const ws = words(s);
-    if (!ws.length) return null;
+    // Its own reading: this is asked while a line's words are being read.
+    const ws = new LineWords().read(s);
+    if (!ws.count) return null;
     const m = this.at(ws, 0, s);
-    return m && m.n === ws.length ? m.entry : null;
+    return m && m.n === ws.count ? m.entry : null;
   }
 }
 
@@ -117,17 +118,19 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     hits.push({ start: s, end: e, kind: known || credited ? 'title' : 'unknown-title', name: inner, sure: (known !== null && !known.common) || credited });
   }
 
-  const ws = words(text);
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    if (!capitalised(w) || !(d.themes.starts(w.norm) || d.artists.starts(w.norm) || d.titles.starts(w.norm)) || inRanges(quotes, w.start)) continue;
-    const before = text.slice(Math.max(0, w.start - 40), w.start);
+  const ws = lineWords(text);
+  for (let i = 0; i < ws.count; i++) {
+    if (!ws.capitalised(i)) continue;
+    const norm = ws.norm(i);
+    const start = ws.starts[i]!;
+    if (!(d.themes.starts(norm) || d.artists.starts(norm) || d.titles.starts(norm)) || inRanges(quotes, start)) continue;
+    const before = text.slice(Math.max(0, start - 40), start);
     // 2. Film and show themes: "the theme from Jaws", "the Star Wars theme".
     const theme = d.themes.at(ws, i, text);
     if (theme) {
-      const last = ws[i + theme.n - 1]!;
-      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(last.end))) && overlapping(hits, w.start, last.end) === -1) {
-        hits.push({ start: w.start, end: last.end, kind: 'theme', name: theme.entry.name, sure: true });
+      const end = ws.ends[i + theme.n - 1]!;
+      if ((THEME_BEFORE.test(before) || THEME_AFTER.test(text.slice(end))) && overlapping(hits, start, end) === -1) {
+        hits.push({ start, end, kind: 'theme', name: theme.entry.name, sure: true });
         i += theme.n - 1;
         continue;
       }
@@ -135,11 +138,11 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     // 3. Artists in a credit or after a music verb.
     const artist = d.artists.at(ws, i, text);
     if (artist) {
-      const last = ws[i + artist.n - 1]!;
-      const after = text.slice(last.end, last.end + 40);
+      const end = ws.ends[i + artist.n - 1]!;
+      const after = text.slice(end, end + 40);
       const style = STYLE_BEFORE.test(before);
-      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && overlapping(hits, w.start, last.end) === -1) {
-        hits.push({ start: w.start, end: last.end, kind: style ? 'style' : 'artist', name: artist.entry.name, sure: !style });
+      if ((style || CREDIT_BEFORE.test(before) || VERB_BEFORE.test(before) || CREDIT_AFTER.test(after)) && overlapping(hits, start, end) === -1) {
+        hits.push({ start, end, kind: style ? 'style' : 'artist', name: artist.entry.name, sure: !style });
         i += artist.n - 1;
         continue;
       }
@@ -147,11 +150,11 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
     // 4. Well-known titles written without quotes, beside a music word.
     const title = d.titles.at(ws, i, text);
     if (title && !title.entry.common && title.n >= 1) {
-      const last = ws[i + title.n - 1]!;
-      const sentence = sentenceAround(text, w.start, last.end);
-      const rest = sentence.replace(text.slice(w.start, last.end), ' ');
-      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && overlapping(hits, w.start, last.end) === -1) {
-        hits.push({ start: w.start, end: last.end, kind: 'title', name: title.entry.name, sure: true });
+      const end = ws.ends[i + title.n - 1]!;
+      const sentence = sentenceAround(text, start, end);
+      const rest = sentence.replace(text.slice(start, end), ' ');
+      if (/\b(?:plays?|playing|sings?|singing|hums?|humming|song|track|tune|music|radio|jukebox|soundtrack|blasts?|blaring|performs?|performing|dances? to|dancing to)\b/i.test(rest) && !d.safe.has(title.entry.name) && overlapping(hits, start, end) === -1) {
+        hits.push({ start, end, kind: 'title', name: title.entry.name, sure: true });
         i += title.n - 1;
       }
     }

@@ -78,6 +78,7 @@ export function forgetTexts(): void {
   records.clear();
   lastWordsOf = undefined;
   lastWords = [];
+  lineWordsOf = undefined;
   lastText = undefined;
   lastRecord = 0;
   lastChanged = false;
@@ -198,9 +199,9 @@ const ASCII = /^[\0-\x7f]*$/;
  */
 export function words(text: string): readonly Word[] {
   if (text === lastWordsOf) return lastWords;
-  const out: Word[] = [];
-  if (isLatin(text)) latinWords(text, out);
-  else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) push(out, text, m.index, m.index + m[0].length);
+  const read = forWords.read(text);
+  const out: Word[] = new Array(read.count);
+  for (let i = 0; i < read.count; i++) out[i] = new LineWord(text, read.starts[i]!, read.ends[i]!, read.isPlain(i));
   lastWordsOf = text;
   lastWords = out;
   return out;
@@ -209,10 +210,97 @@ export function words(text: string): readonly Word[] {
 let lastWordsOf: string | undefined;
 let lastWords: readonly Word[] = [];
 
-function push(out: Word[], line: string, start: number, end: number, plain = false): void {
-  // A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift".
-  const possessive = end - start >= 2 && (line.charCodeAt(end - 1) | 32) === 115 && (line.charCodeAt(end - 2) === 39 || line.charCodeAt(end - 2) === 0x2019);
-  out.push(new LineWord(line, start, possessive ? end - 2 : end, plain));
+/**
+ * A line's words as `words` finds them, read into typed arrays: no object per word, and the
+ * strings of a word made when asked for. The rules that look names up read every line's words
+ * and most lines name no one.
+ */
+export class LineWords {
+  text = '';
+  count = 0;
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  /** Per word, 1 when it is all lower-case ASCII (its own normal form). */
+  private plain = new Uint8Array(32);
+  private norms: Array<string | undefined> = [];
+
+  /** Read `text`'s words, in place of the last line's. */
+  read(text: string): this {
+    this.text = text;
+    this.count = 0;
+    this.norms.length = 0;
+    if (isLatin(text)) latinWords(text, this);
+    else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) this.add(m.index, m.index + m[0].length, false);
+    return this;
+  }
+
+  /** Add WORD's match [start, end). A trailing possessive belongs to the name, not to the word: "Swift's" matches "swift". */
+  add(start: number, end: number, plain: boolean): void {
+    const n = this.count;
+    if (n === this.starts.length) this.grow();
+    const text = this.text;
+    const possessive = end - start >= 2 && (text.charCodeAt(end - 1) | 32) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
+    this.starts[n] = start;
+    this.ends[n] = possessive ? end - 2 : end;
+    this.plain[n] = plain ? 1 : 0;
+    this.count = n + 1;
+  }
+
+  isPlain(i: number): boolean {
+    return this.plain[i] === 1;
+  }
+
+  /** Word `i` as written. */
+  written(i: number): string {
+    return this.text.slice(this.starts[i]!, this.ends[i]!);
+  }
+
+  /** Word `i` normalised (`Word.norm`). */
+  norm(i: number): string {
+    let n = this.norms[i];
+    if (n === undefined) {
+      const w = this.written(i);
+      n = this.plain[i] === 1 ? w : normalise(w);
+      this.norms[i] = n;
+    }
+    return n;
+  }
+
+  /** Whether word `i` starts with a capital letter or a digit (`capitalised`). */
+  capitalised(i: number): boolean {
+    return capitalAt(this.text, this.starts[i]!);
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const plain = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    plain.set(this.plain);
+    this.starts = starts;
+    this.ends = ends;
+    this.plain = plain;
+  }
+}
+
+/** `words`' reading (its objects are made from it). */
+const forWords = new LineWords();
+/** `lineWords`' reading: apart from `words`', as a rule reading one may ask for the other of another text. */
+const forLines = new LineWords();
+let lineWordsOf: string | undefined;
+
+/**
+ * The words of `text` as a `LineWords`; shared, do not modify, and read before asking for another
+ * line's. Only the last line's are remembered, as with `words`.
+ */
+export function lineWords(text: string): LineWords {
+  if (text !== lineWordsOf) {
+    forLines.read(text);
+    lineWordsOf = text;
+  }
+  return forLines;
 }
 
 /**
@@ -258,9 +346,9 @@ function latinClass(c: number): number {
 
 /**
  * WORD's matches in Latin text, read without an expression (one made a match object per word):
- * added to `out` when given; how many there are.
+ * added to `out` (reading `text`) when given; how many there are.
  */
-function latinWords(text: string, out: Word[] | null): number {
+function latinWords(text: string, out: LineWords | null): number {
   let found = 0;
   const n = text.length;
   let i = 0;
@@ -288,7 +376,7 @@ function latinWords(text: string, out: Word[] | null): number {
       i++;
     }
     found++;
-    if (out) push(out, text, start, i, (changes & CHANGES) === 0);
+    if (out) out.add(start, i, (changes & CHANGES) === 0);
   }
   return found;
 }
