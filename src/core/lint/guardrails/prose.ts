@@ -61,16 +61,30 @@ const LASTING_RE = lazy(() => new RegExp(String.raw`\b(?:lasting|that lasts|runs
 const LONG_RE = lazy(() => new RegExp(String.raw`\b(?:(?:is|be|at|about)\s+)?${NUM}[- ]${UNIT}[- ]long\b`, 'giu'));
 const MAKE_RE = lazy(() => new RegExp(String.raw`\b(?:make|making|keep)\s+(?:it|this|the\s+${MEDIUM})\s+(?:longer|shorter|${NUM}\s+${UNIT}(?:\s+long)?)\b|\b(?:lengthen|shorten)\s+(?:it|the\s+${MEDIUM})\b`, 'giu'));
 
-// The first test of each rule is a constant: a pattern literal in the function would be a new
-// object at every call.
-const MAY_BE_LENGTH = /\d|second|minute|long|short|duration|length|lasting|runs/i;
-const MAY_BE_SIZE = /\d|vertical|portrait|horizontal|landscape|widescreen|hd/i;
+// The first test of each rule: some word that one of its patterns needs (see `mayHold` in
+// lengthHits and resolutionHits), or 'ſ' or the Kelvin sign (`folds`). A digit alone is not
+// enough: camera notes ("32 mm") and titles have them. A constant: a pattern literal in the
+// function would be a new object at every call.
+const MAY_BE_LENGTH = /sec|min|last|run|duration|length|mak|keep|shorten/i;
+const MAY_BE_SIZE = /hd|[248]k|0p|\d\s?[x×]|vertical|portrait|horizontal|landscape|widescreen|9:16|16:9/i;
 const WIDTH_BY_HEIGHT = /\b\d{3,4}\s?[x×]\s?\d{3,4}\b/gu;
+
+/**
+ * Whether `text` has 'ſ' or the Kelvin sign, which the patterns (flags `iu`) read as 's' and 'k':
+ * such a line may hold anything. Apart from the first tests: in those, Node 20's V8 matches no 'ſ'
+ * (`MAY_BE_LENGTH` with "|ſ" added fails on "ſ" itself).
+ */
+function folds(text: string): boolean {
+  return text.indexOf('ſ') !== -1 || text.indexOf('\u212a') !== -1;
+}
 
 // Most lines mention no length or size at all, and are done with after the first test. The rest is
 // a function of its own: its closures would make V8 allocate their context at every call.
-export const lengthInProse = memo((text: string): ProseHit[] => (MAY_BE_LENGTH.test(text) ? lengthHits(text) : []));
-export const resolutionInProse = memo((text: string): ProseHit[] => (MAY_BE_SIZE.test(text) ? resolutionHits(text) : []));
+export const lengthInProse = memo((text: string): ProseHit[] => (MAY_BE_LENGTH.test(text) || folds(text) ? lengthHits(text) : NO_HITS));
+export const resolutionInProse = memo((text: string): ProseHit[] => (MAY_BE_SIZE.test(text) || folds(text) ? resolutionHits(text) : NO_HITS));
+
+/** Shared by the lines with none (memo keeps no empty array either). */
+const NO_HITS: ProseHit[] = [];
 
 function lengthHits(text: string): ProseHit[] {
   const hits: ProseHit[] = [];
