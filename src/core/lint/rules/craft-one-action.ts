@@ -35,6 +35,8 @@ export const craftOneAction: Rule = {
       },
       end() {
         for (const [shot, hits] of hitsByShot) {
+          // Two actions need two hits.
+          if (hits.length < 2) continue;
           const lemmas = [...new Set(hits.map((h) => h.lemma))];
           if (lemmas.length < 2) continue;
           const actionLines = shot.items.filter((i) => i.kind === 'ShotKey' && i.shotKey === 'action').length;

@@ -33,6 +33,8 @@ export const craftOneCameraMove: Rule = {
       },
       end() {
         for (const [, hits] of byShot) {
+          // Most shots have one move: two kinds need two hits.
+          if (hits.length < 2) continue;
           const kinds = [...new Set(hits.map((h) => h.kind))];
           if (kinds.length < 2) continue;
           const second = hits.find((h) => h.kind === kinds[1])!;
