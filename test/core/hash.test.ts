@@ -101,7 +101,7 @@ describe('sha256', () => {
     }
   });
 
-  it('gives the same digests when told a start that strings share, resumed after it or not', () => {
+  it('gives the same digests for a string given as a shared head and the rest, resumed after the head or not', () => {
     const memo = new Sha256({ rememberPrefix: true });
     // Lone surrogates replaced (String.prototype.toWellFormed, which the library types lack).
     const whole = (t: string): string => t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
@@ -114,20 +114,19 @@ describe('sha256', () => {
       const head = heads[Math.floor(rnd() * (i < 500 ? 2 : heads.length))]!;
       const prefix = prefixes[Math.floor(rnd() * prefixes.length)]!;
       const pick = rnd();
-      // Tails short and long, well formed or not, one that completes a surrogate pair, and strings
-      // that are the head or do not start with it.
-      const s =
-        pick < 0.25 ? head + text() : pick < 0.45 ? head + whole(long()) : pick < 0.6 ? head + long() : pick < 0.7 ? `${head}\ude00${text()}` : pick < 0.8 ? head : pick < 0.9 ? text() + head : head.slice(0, -1) + text();
-      expect(memo.reset().text(prefix).jsonAfter(head, s).hex(), JSON.stringify(s.slice(0, 20))).toBe(node(prefix + JSON.stringify(s)));
+      // Rests short and long, well formed or not, one that completes a surrogate pair, and none.
+      const rest = pick < 0.3 ? text() : pick < 0.5 ? whole(long()) : pick < 0.7 ? long() : pick < 0.85 ? `\ude00${text()}` : '';
+      const s = head + rest;
+      expect(memo.reset().text(prefix).jsonOf(head, rest).hex(), JSON.stringify(s.slice(0, 20))).toBe(node(prefix + JSON.stringify(s)));
       const value = { request: { body: { model: 'm', prompt: s } }, target: 't' };
-      expect(stableSha256(value, head)).toBe(node(stableStringify(value)));
+      expect(stableSha256(value, { whole: s, head, rest })).toBe(node(stableStringify(value)));
     }
     // Resumed after a head, a message's blocks are not where the memo would look for them: a later
     // message must not resume from one of them.
     const head = 'x'.repeat(640);
-    const s = head + 'x'.repeat(640) + '!';
-    memo.reset().jsonAfter(head, s).hex();
-    expect(memo.reset().jsonAfter(head, s).hex()).toBe(node(JSON.stringify(s)));
+    const rest = 'x'.repeat(640) + '!';
+    memo.reset().jsonOf(head, rest).hex();
+    expect(memo.reset().jsonOf(head, rest).hex()).toBe(node(JSON.stringify(head + rest)));
     const plain = 'x'.repeat(64) + '!';
     expect(memo.reset().text(plain).hex()).toBe(node(plain));
   });

@@ -58,7 +58,7 @@ export async function emitClips(
       const sourceHash = from ? (hashes.get(sourceName!) ?? null) : (c.source?.videoId ?? null);
       const hashed: Record<string, unknown> = { target: file.target.id, model: modelOf(c), request: emitted.request, reference: referenceHash, source: sourceHash };
       if (images) hashed['images'] = images.map((i) => ({ role: i.image.role, sha256: i.sha256 }));
-      const hash = `sha256:${stableSha256(hashed, prompt.head)}`;
+      const hash = `sha256:${stableSha256(hashed, prompt.split && { whole: prompt.text, ...prompt.split })}`;
       hashes.set(part.name, hash);
 
       const plan: PlanClip = {

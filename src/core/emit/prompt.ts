@@ -24,10 +24,10 @@ export interface RenderedPrompt {
   text: string;
   parts: PromptPart[];
   /**
-   * The start of `text` that the prompts of other clips rendered with it start with, the same
-   * string for each (Style and the look); hashing the plan resumes after it.
+   * `text` in two, when it starts with a head that the prompts of other clips rendered with it
+   * share (Style and the look, the same string for each): hashing the plan resumes after the head.
    */
-  head?: string;
+  split?: { head: string; rest: string };
 }
 
 const AFTER_SHOTS: ReadonlySet<SectionId> = new Set(['camera-notes', 'finishing']);
@@ -88,32 +88,29 @@ class PromptBuilder {
     while (runs.length && origins[runs[runs.length - 2]!] === 'structure' && blank(texts, runs[runs.length - 2]!, runs[runs.length - 1]!)) runs.length -= 2;
     const end = runs.length ? runs[runs.length - 1]! : 0;
     if (end < texts.length) texts.length = end;
-    // One join, the head's text included: `head + rest` would be a rope that hashing the request
-    // flattens into a copy anyway.
-    let text: string;
-    if (head && texts.length) {
-      texts.unshift(head.text);
-      text = texts.join('');
-      texts.shift();
-    } else text = head ? head.text : texts.length === 1 ? texts[0]! : texts.join('');
-    // A part of several pieces is a slice of the text (which shares its characters).
+    // The head is not copied: the prompt is the head's text and the rest joined after it, a rope
+    // that hashing reads in its two parts (`split`) and that only writing the plan flattens.
+    const rest = texts.length === 1 ? texts[0]! : texts.join('');
+    const headText = head ? head.text : '';
+    const text = headText === '' ? rest : rest === '' ? headText : headText + rest;
+    // A part of several pieces is a slice of the rest (which shares its characters).
     const parts: PromptPart[] = head ? head.parts.slice() : [];
-    let at = head ? head.text.length : 0;
+    let at = 0;
     for (let r = 0; r < runs.length; r += 2) {
       const i = runs[r]!;
       const j = runs[r + 1]!;
       let length = 0;
       for (let k = i; k < j; k++) length += texts[k]!.length;
       const origin = origins[i]!;
-      const piece = j === i + 1 ? texts[i]! : text.slice(at, at + length);
+      const piece = j === i + 1 ? texts[i]! : rest.slice(at, at + length);
       // The first run may continue the head's last part (the same origin across the seam).
       if (r === 0 && parts.length && parts[parts.length - 1]!.origin === origin) {
         const last = parts[parts.length - 1]!;
-        parts[parts.length - 1] = { origin, text: text.slice(at - last.text.length, at + length) };
+        parts[parts.length - 1] = { origin, text: last.text + piece };
       } else parts.push({ origin, text: piece });
       at += length;
     }
-    return head && head.text ? { text, parts, head: head.text } : { text, parts };
+    return headText !== '' && rest !== '' ? { text, parts, split: { head: headText, rest } } : { text, parts };
   }
 }
 

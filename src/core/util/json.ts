@@ -14,23 +14,31 @@ export function stableStringify(value: unknown): string {
 
 /**
  * `sha256(stableStringify(value))` as hex, without building the JSON text: the value is written
- * straight into the hash. `head`: a start that a string of the value shares with strings of values
- * hashed before it (a prompt's Style and look); it changes only the time taken.
+ * straight into the hash. `split`: a string of the value in two (a prompt: the Style and look that
+ * other values' prompts start with, and the rest); it changes only the time taken.
  */
-export function stableSha256(value: unknown, head = ''): string {
+export function stableSha256(value: unknown, split?: Split): string {
   // Hashing is synchronous, so one hasher serves every call; it remembers the last value's blocks, as
   // the requests of one plan hashed in turn share their start (model, Style, the look), and where
-  // it was after a string's `head` (`Sha256.jsonAfter`).
+  // it was after a head (`Sha256.jsonOf`).
   const h = (shared ??= new Sha256({ rememberPrefix: true })).reset();
-  writeStable(h, value, head);
+  writeStable(h, value, split);
   return h.hex();
+}
+
+/** A string of the value (`whole`, that very string) known in two parts: a head other values' strings start with too, and the rest. */
+export interface Split {
+  whole: string;
+  head: string;
+  rest: string;
 }
 
 let shared: Sha256 | undefined;
 
-function writeStable(h: Sha256, value: unknown, head: string): void {
+function writeStable(h: Sha256, value: unknown, split: Split | undefined): void {
   if (typeof value === 'string') {
-    if (head && value.length > head.length) h.jsonAfter(head, value);
+    // The same string, as a rule: the prompt sent is the prompt rendered.
+    if (split && value === split.whole) h.jsonOf(split.head, split.rest);
     else h.json(value);
     return;
   }
@@ -42,7 +50,7 @@ function writeStable(h: Sha256, value: unknown, head: string): void {
     h.text('[');
     for (let i = 0; i < value.length; i++) {
       if (i) h.text(',');
-      writeStable(h, value[i], head);
+      writeStable(h, value[i], split);
     }
     h.text(']');
     return;
@@ -58,7 +66,7 @@ function writeStable(h: Sha256, value: unknown, head: string): void {
     first = false;
     h.json(k);
     h.text(':');
-    writeStable(h, v, head);
+    writeStable(h, v, split);
   }
   h.text('}');
 }

@@ -283,19 +283,17 @@ export class Sha256 {
   }
 
   /**
-   * `json(s)` for a string that starts with `head`, a start that strings hashed one after another
-   * share at one place of their messages (the Style and look that a plan's prompts start with).
-   * The state after the head is remembered with the state before it: a later message that reaches
-   * the head in that state resumes after it. What follows depends only on the state, the bytes
-   * waiting in the buffer and the length so far, so the digest is exactly `json(s)`'s.
+   * `json(head + rest)`, for a head that strings hashed one after another share at one place of
+   * their messages (the Style and look that a plan's prompts start with). The state after the head
+   * is remembered with the state before it: a later message that reaches the head in that state
+   * resumes after it. What follows depends only on the state, the bytes waiting in the buffer and
+   * the length so far, so the digest is exactly `json(head + rest)`'s; and `head + rest` is never
+   * made.
    */
-  jsonAfter(head: string, s: string): this {
-    const n = head.length;
-    if (n < LONG || !encoder || s.length <= n || !s.startsWith(head)) return this.json(s);
-    const tail = s.slice(n);
-    // Escaped apart, the two halves of a surrogate pair would be two escapes: a head never ends
-    // in one (it is well formed), and a tail escaped natively must be well formed too.
-    if (tail.length >= LONG && !wellFormed(tail)) return this.json(s);
+  jsonOf(head: string, rest: string): this {
+    // Escaped apart, the two halves of a surrogate pair would be two escapes: the head must be well
+    // formed (then it ends in no pair's first half), and a rest escaped natively too.
+    if (head.length < LONG || !encoder || (rest.length >= LONG && !wellFormed(rest))) return this.json(head + rest);
     const heads = (this.heads ??= new Map());
     const known = heads.get(head);
     if (known && this.isAt(known.before)) {
@@ -303,14 +301,14 @@ export class Sha256 {
       // The memo knows nothing of the blocks skipped: it is not asked again in this message.
       this.blocks = MEMO_BLOCKS;
     } else {
-      if (!wellFormed(head)) return this.json(s);
+      if (!wellFormed(head)) return this.json(head + rest);
       const before = this.state();
       this.encodedJson(head, true, false);
       if (heads.size >= MAX_HEADS) heads.clear();
       heads.set(head, { before, after: this.state() });
     }
-    if (tail.length >= LONG) return this.encodedJson(tail, false, true);
-    this.escapedChars(tail, 0);
+    if (rest.length >= LONG) return this.encodedJson(rest, false, true);
+    this.escapedChars(rest, 0);
     this.byte(34);
     return this;
   }
