@@ -428,10 +428,15 @@ function castIn(clip: ResolvedClip, cast: Map<string, CastMember>): CastMember[]
   if (cast.size === 0) return [];
   const texts = clipTexts(clip);
   const out: CastMember[] = [];
-  for (const member of cast.values()) {
-    if (texts.some((t) => mentions(t, member.name))) out.push(member);
-  }
+  for (const member of cast.values()) if (mentionedIn(texts, member.name)) out.push(member);
   return out;
+}
+
+function mentionedIn(texts: readonly string[], name: string): boolean {
+  const caps = name === name.toUpperCase();
+  const needle = caps ? name : name.toLowerCase();
+  for (let i = 0; i < texts.length; i++) if (holds(texts[i]!, needle, caps)) return true;
+  return false;
 }
 
 /**
@@ -440,8 +445,12 @@ function castIn(clip: ResolvedClip, cast: Map<string, CastMember>): CastMember[]
  */
 export function mentions(text: string, name: string): boolean {
   const caps = name === name.toUpperCase();
+  return holds(text, caps ? name : name.toLowerCase(), caps);
+}
+
+/** `mentions` of the name `needle` (as is when `caps`, else in lower case). */
+function holds(text: string, needle: string, caps: boolean): boolean {
   const hay = caps ? text : text.toLowerCase();
-  const needle = caps ? name : name.toLowerCase();
   let i = hay.indexOf(needle);
   while (i !== -1) {
     if (!isWordCharAt(hay, i - 1) && !isWordCharAt(hay, i + needle.length)) return true;
