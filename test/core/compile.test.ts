@@ -151,6 +151,18 @@ describe('cast', () => {
     expect(prompt(p, 'two')).not.toContain('MARA:');
     expect(prompt(p, 'three')).not.toContain('Cast:');
   });
+
+  it('goes into the clips whose look names the character, and not into a remix, which sends no look', async () => {
+    const looked =
+      '---\nsize: 1280x720\n---\nWardrobe: MARA in her navy coat throughout.\nLOOK night\nLighting: JON\'s torch is the only light.\nCAST\nMARA: woman in her thirties.\nJON: man, grey scarf.\nTOM: boy of ten.\n' +
+      'CLIP one 4s\n  Rain on the platform.\nCLIP two 4s USING night\n  The platform empties.\nCLIP three 4s\n  Snow.\nCLIP four REMIX one\n  Change: make it dusk; TOM waves.\n';
+    const p = await plan(looked);
+    const cast = (clip: string): string[] => [...prompt(p, clip).matchAll(/^([A-Z]+): /gm)].map((m) => m[1]!);
+    expect(cast('one')).toEqual(['MARA']);
+    expect(cast('two')).toEqual(['MARA', 'JON']);
+    expect(cast('three')).toEqual(['MARA']);
+    expect(cast('four')).toEqual(['TOM']);
+  });
 });
 
 describe('REMIX, EXTEND and EDIT', () => {

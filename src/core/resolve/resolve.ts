@@ -106,6 +106,10 @@ export function resolve(input: ResolveInput): ResolvedFile {
     seconds: input.cli?.seconds !== undefined ? cliSetting(input.cli.seconds) : pick<number>(values, 'seconds'),
   };
   let reportedDefaultSize = false;
+  const defaultSize = toSize(defaults.size?.value ?? target.defaultSize);
+  // Which cast members each section names: most clips share the look's sections.
+  const castBySection = new Map<ResolvedSection, boolean[]>();
+  const castMembers = [...cast.values()];
 
   clipsOf(ast).forEach((node, index) => {
     if (!node.name) return;
@@ -159,12 +163,7 @@ export function resolve(input: ResolveInput): ResolvedFile {
       size = { ...from.size, origin: 'source' };
       model = { ...from.model, origin: 'source' };
     } else {
-      const sizeText = sizeAttr ? sizeAttr.text : (defaults.size?.value ?? target.defaultSize);
-      size = sizeAttr
-        ? { value: toSize(sizeText), origin: 'clip', span: sizeAttr.span }
-        : defaults.size
-          ? { ...defaults.size, value: toSize(defaults.size.value) }
-          : defaultSetting(toSize(target.defaultSize));
+      size = sizeAttr ? { value: toSize(sizeAttr.text), origin: 'clip', span: sizeAttr.span } : defaults.size ? { ...defaults.size, value: defaultSize } : defaultSetting(defaultSize);
       model = modelAttr ? { value: modelAttr.id, origin: 'clip', span: modelAttr.span } : defaults.model;
       if (!sizeAttr && !defaults.size && kind === 'create' && !reportedDefaultSize) {
         reportedDefaultSize = true;
@@ -194,7 +193,7 @@ export function resolve(input: ResolveInput): ResolvedFile {
       references: itemsOfKind(node.items, 'Reference'),
       dependsOn: from ? [from.name] : [],
     };
-    resolved.cast = castIn(resolved, cast);
+    resolved.cast = castIn(resolved, castMembers, castBySection);
     file.clips.push(resolved);
     file.clipByName.set(name, resolved);
   });
@@ -399,11 +398,11 @@ function order(s: ResolvedSection): number {
 
 // ── cast ───────────────────────────────────────────────────────────────────────────────────
 
-/** Every fragment of text a clip sends, for finding the characters it names. */
-export function clipTexts(clip: ResolvedClip): string[] {
+/** Every fragment of text a clip sends, for finding the characters it names (without its sections' when `sections` is false). */
+export function clipTexts(clip: ResolvedClip, sections = true): string[] {
   const out: string[] = [];
   // A REMIX or EDIT sends only its own sections; the inherited look is not in its prompt.
-  const sent = clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
+  const sent = !sections ? [] : clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
   for (const s of sent) {
     for (const f of s.head) out.push(f.text);
     for (const sub of s.subs) for (const f of sub.text) out.push(f.text);
@@ -424,11 +423,25 @@ export function clipTexts(clip: ResolvedClip): string[] {
   return out;
 }
 
-function castIn(clip: ResolvedClip, cast: Map<string, CastMember>): CastMember[] {
-  if (cast.size === 0) return [];
-  const texts = clipTexts(clip);
+/** The members `clipTexts(clip)` names, in cast order; what each section names is looked up once (`bySection`). */
+function castIn(clip: ResolvedClip, cast: readonly CastMember[], bySection: Map<ResolvedSection, boolean[]>): CastMember[] {
+  if (cast.length === 0) return [];
+  const named = new Array<boolean>(cast.length).fill(false);
+  const sent = clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
+  for (const s of sent) {
+    let inSection = bySection.get(s);
+    if (!inSection) {
+      const texts: string[] = [];
+      for (const f of s.head) texts.push(f.text);
+      for (const sub of s.subs) for (const f of sub.text) texts.push(f.text);
+      inSection = cast.map((m) => mentionedIn(texts, m.name));
+      bySection.set(s, inSection);
+    }
+    for (let k = 0; k < cast.length; k++) if (inSection[k]) named[k] = true;
+  }
+  const texts = clipTexts(clip, false);
   const out: CastMember[] = [];
-  for (const member of cast.values()) if (mentionedIn(texts, member.name)) out.push(member);
+  for (let k = 0; k < cast.length; k++) if (named[k] || mentionedIn(texts, cast[k]!.name)) out.push(cast[k]!);
   return out;
 }
 
