@@ -33,21 +33,27 @@ function dropModifier(text: string, m: RegExpExecArray, articleGroup: string, ne
 }
 
 /**
- * A test of whether `text` may hold any of `words` (lower-case ASCII) as a pattern with the `iu`
- * flags matches them, so that each pattern is compiled and run only where it can match: compiling
+ * A test of whether `text` may hold any of `words` (lower-case ASCII, or patterns for lower-case
+ * text without flags) as a pattern with the `iu` flags matches them, so that each pattern is compiled and run only where it can match: compiling
  * one costs 0.2–0.8 ms, and most lines that pass a rule's first test match none. Under `iu` an ASCII
  * letter matches itself in either case and nothing else but the Kelvin sign, which matches 'k' and
  * lower-cases to it, and 'ſ', which matches 's' but does not: a text with 'ſ' may hold anything.
  */
-function mayHold(text: string): (...words: string[]) => boolean {
+function mayHold(text: string): (...words: Array<string | RegExp>) => boolean {
   const lower = text.toLowerCase();
   const longS = lower.includes('ſ');
   return (...words) => {
     if (longS) return true;
-    for (let i = 0; i < words.length; i++) if (lower.includes(words[i]!)) return true;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (typeof w === 'string' ? lower.includes(w) : w.test(lower)) return true;
+    }
     return false;
   };
 }
+
+/** How MAKE_RE's first alternative starts, in lower case: "keeps walking" is not it. */
+const MAKE_START = /\b(?:make|making|keep)\s+(?:it|this|the)\b/;
 
 /** Calls `fn` on each match of the global pattern `re` in `text`. */
 function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
@@ -101,7 +107,7 @@ function lengthHits(text: string): ProseHit[] {
   if (may('last', 'run', 'duration', 'length')) each(LASTING_RE(), text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length)));
   if (unit && may('long')) each(LONG_RE(), text, (m) => add(m.index, m.index + m[0].length, removeAll(text, m.index, m.index + m[0].length)));
   // "make it longer", "make the video 30 seconds", "extend the clip"
-  if (may('mak', 'keep', 'lengthen', 'shorten')) each(MAKE_RE(), text, (m) => add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length)));
+  if (may('lengthen', 'shorten') || may(MAKE_START)) each(MAKE_RE(), text, (m) => add(m.index, m.index + m[0].length, wholeSentence(text, m.index, m.index + m[0].length)));
   return hits.sort((a, b) => a.start - b.start);
 }
 

@@ -331,8 +331,16 @@ function latinClasses(): Uint8Array {
  * symbols: then `latinAlnum` tells its letters and digits.
  */
 export function isLatin(text: string): boolean {
-  return !BEYOND_LATIN.test(text);
+  // Asked of a line by several readers in turn.
+  if (text !== latinOf) {
+    latinOf = text;
+    latin = !BEYOND_LATIN.test(text);
+  }
+  return latin;
 }
+
+let latinOf: string | undefined;
+let latin = true;
 
 /** Whether code unit `c` of Latin text (`isLatin`) is in `[\p{L}\p{N}]`. */
 export function latinAlnum(c: number): boolean {
