@@ -222,13 +222,16 @@ export class LineWords {
   ends = new Int32Array(32);
   /** Per word, 1 when it is all lower-case ASCII (its own normal form). */
   private plain = new Uint8Array(32);
-  private norms: Array<string | undefined> = [];
+  /** Normal forms made so far: word i's is `norms[i]` when `normsOf[i]` is this reading's number. */
+  private readonly norms: string[] = [];
+  private normsOf = new Int32Array(32);
+  private reading = 0;
 
   /** Read `text`'s words, in place of the last line's. */
   read(text: string): this {
     this.text = text;
     this.count = 0;
-    this.norms.length = 0;
+    this.reading = (this.reading + 1) | 0;
     if (isLatin(text)) latinWords(text, this);
     else for (const m of text.matchAll((word ??= new RegExp(WORD, 'gu')))) this.add(m.index, m.index + m[0].length, false);
     return this;
@@ -257,12 +260,11 @@ export class LineWords {
 
   /** Word `i` normalised (`Word.norm`). */
   norm(i: number): string {
-    let n = this.norms[i];
-    if (n === undefined) {
-      const w = this.written(i);
-      n = this.plain[i] === 1 ? w : normalise(w);
-      this.norms[i] = n;
-    }
+    if (this.normsOf[i] === this.reading) return this.norms[i]!;
+    const w = this.written(i);
+    const n = this.plain[i] === 1 ? w : normalise(w);
+    this.norms[i] = n;
+    this.normsOf[i] = this.reading;
     return n;
   }
 
@@ -276,12 +278,15 @@ export class LineWords {
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     const plain = new Uint8Array(size);
+    const normsOf = new Int32Array(size);
     starts.set(this.starts);
     ends.set(this.ends);
     plain.set(this.plain);
+    normsOf.set(this.normsOf);
     this.starts = starts;
     this.ends = ends;
     this.plain = plain;
+    this.normsOf = normsOf;
   }
 }
 

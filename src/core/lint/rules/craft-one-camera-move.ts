@@ -1,6 +1,6 @@
 import type * as A from '../../syntax/ast.js';
 import { CAMERA_SUBJECT, cameraMoves, type MoveHit } from '../guardrails/craft.js';
-import { sentences, spanIn } from '../guardrails/text.js';
+import { sentences } from '../guardrails/text.js';
 import { ruleMeta } from '../meta.js';
 import type { Rule } from '../types.js';
 import type { Span } from '../../source/index.js';
@@ -13,13 +13,15 @@ import type { Span } from '../../source/index.js';
 export const craftOneCameraMove: Rule = {
   meta: ruleMeta('SC651', { speed: 'fast' }),
   create(ctx) {
-    const byShot = new Map<A.Shot, Array<MoveHit & { span: Span }>>();
+    // Each move found, with its place in the source.
+    const byShot = new Map<A.Shot, MoveHit[]>();
     const add = (shot: A.Shot, text: string, at: Span, from = 0, to = text.length): void => {
       const moves = cameraMoves(from === 0 && to === text.length ? text : text.slice(from, to));
       if (moves.length === 0) return;
       let list = byShot.get(shot);
       if (!list) byShot.set(shot, (list = []));
-      for (const h of moves) list.push({ ...h, span: spanIn(at, from + h.start, from + h.end) });
+      const offset = at.start + from;
+      for (const h of moves) list.push({ kind: h.kind, start: offset + h.start, end: offset + h.end });
     };
     return {
       text(f) {
@@ -38,12 +40,13 @@ export const craftOneCameraMove: Rule = {
           const kinds = [...new Set(hits.map((h) => h.kind))];
           if (kinds.length < 2) continue;
           const second = hits.find((h) => h.kind === kinds[1])!;
-          const text = (h: MoveHit & { span: Span }): string => ctx.source.text.slice(h.span.start, h.span.end);
+          const text = (h: MoveHit): string => ctx.source.text.slice(h.start, h.end);
           if (ctx.isAllowed(text(second))) continue;
+          const first = hits[0]!;
           ctx.report({
-            span: second.span,
+            span: { start: second.start, end: second.end },
             message: `This shot has ${kinds.length} camera moves (${kinds.join(', ')}); the prompting guide asks for one clear camera move per shot. Keep one, or split the shot where the move changes.`,
-            related: [{ message: `the first move ("${text(hits[0]!)}")`, span: hits[0]!.span }],
+            related: [{ message: `the first move ("${text(first)}")`, span: { start: first.start, end: first.end } }],
           });
         }
       },
