@@ -133,15 +133,7 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
       else break;
     }
     const entries = i >= after && (!sameLength || mayStartEntry(lower, i, j)) ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
-    if (entries) {
-      for (const k of entries) {
-        const end = matchAt(k, text, lower, sameLength, i);
-        if (end < 0) continue;
-        out.push({ start: i, end, entry: k });
-        after = end;
-        break;
-      }
-    }
+    if (entries) after = firstEntry(entries, text, lower, sameLength, i, out, after);
     i = j;
   }
   return out;
@@ -174,18 +166,21 @@ function latinMatches(text: string, byWord: Map<string, number[]>, out: Array<{ 
     if (i >= after && (beyondAscii !== 0 || (FIRST_WORD_HASHES[(hash >>> 5) & HASH_MASK]! & (1 << (hash & 31))) !== 0)) {
       lower ??= text.toLowerCase();
       const entries = byWord.get(lower.slice(i, j));
-      if (entries) {
-        for (const k of entries) {
-          const end = matchAt(k, text, lower, true, i);
-          if (end < 0) continue;
-          out.push({ start: i, end, entry: k });
-          after = end;
-          break;
-        }
-      }
+      if (entries) after = firstEntry(entries, text, lower, true, i, out, after);
     }
     i = j;
   }
+}
+
+/** Add the first of `entries` that matches at `at` to `out`: where the next search may start (`after` when none matches). */
+function firstEntry(entries: readonly number[], text: string, lower: string, sameLength: boolean, at: number, out: Array<{ start: number; end: number; entry: number }>, after: number): number {
+  for (const k of entries) {
+    const end = matchAt(k, text, lower, sameLength, at);
+    if (end < 0) continue;
+    out.push({ start: at, end, entry: k });
+    return end;
+  }
+  return after;
 }
 
 /**
