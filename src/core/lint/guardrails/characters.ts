@@ -6,7 +6,7 @@
  */
 import { CHARACTERS, FRANCHISE_CUES } from './characters.data.js';
 import { nameTokens } from './names.js';
-import { lineWords, memo } from './text.js';
+import { lineWords, memo, NormSet } from './text.js';
 
 export interface Character {
   name: string;
@@ -42,6 +42,8 @@ interface Cue {
 }
 
 let index: Map<string, Form[]> | null = null;
+/** The index's first words, to pass over a word without making its normal form. */
+let firsts: NormSet | null = null;
 const cueCache = new Map<string, Cue[]>();
 
 function build(): Map<string, Form[]> {
@@ -133,11 +135,13 @@ function notCast(hits: ReadonlyArray<CharacterHit & { first: string }>, cast: Re
 
 const scan = memo((text: string): Array<CharacterHit & { first: string }> => {
   index ??= build();
+  const firstWords = (firsts ??= new NormSet(index.keys()));
   const ws = lineWords(text);
   const hits: Array<CharacterHit & { first: string }> = [];
   for (let i = 0; i < ws.count; i++) {
-    // A name is written as one: a word in lower case starts none (and most words are).
-    if (!ws.capitalised(i)) continue;
+    // A name is written as one: a word in lower case starts none (and most words are), nor do
+    // most capitalised ones.
+    if (!ws.capitalised(i) || !firstWords.mayHave(ws, i)) continue;
     const forms = index.get(ws.norm(i));
     if (!forms) continue;
     for (const form of forms) {

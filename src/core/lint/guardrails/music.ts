@@ -7,7 +7,7 @@
  */
 import { ARTISTS, CLASSICAL, PUBLIC_DOMAIN, THEMES, TITLES } from './music.data.js';
 import { nameTokens } from './names.js';
-import { inRanges, LineWords, lineWords, memo, overlapping, quotedRanges } from './text.js';
+import { inRanges, LineWords, lineWords, memo, NormSet, overlapping, quotedRanges } from './text.js';
 
 export interface MusicHit {
   start: number;
@@ -45,6 +45,11 @@ class PhraseIndex {
     return this.byFirst.has(norm);
   }
 
+  /** The words entries start with. */
+  firsts(): Iterable<string> {
+    return this.byFirst.keys();
+  }
+
   /** The longest entry starting at word `i` of `ws` (the words of `text`), with how many words it spans. */
   at(ws: LineWords, i: number, text: string): { entry: Entry; n: number } | null {
     for (const c of this.byFirst.get(ws.norm(i)) ?? []) {
@@ -67,9 +72,16 @@ class PhraseIndex {
   }
 }
 
-let lists: { artists: PhraseIndex; titles: PhraseIndex; themes: PhraseIndex; safe: PhraseIndex; classical: PhraseIndex } | null = null;
+let lists: { artists: PhraseIndex; titles: PhraseIndex; themes: PhraseIndex; safe: PhraseIndex; classical: PhraseIndex; firsts: NormSet } | null = null;
 function data(): NonNullable<typeof lists> {
-  lists ??= { artists: new PhraseIndex(ARTISTS), titles: new PhraseIndex(TITLES), themes: new PhraseIndex(THEMES), safe: new PhraseIndex(PUBLIC_DOMAIN), classical: new PhraseIndex(CLASSICAL) };
+  if (!lists) {
+    const artists = new PhraseIndex(ARTISTS);
+    const titles = new PhraseIndex(TITLES);
+    const themes = new PhraseIndex(THEMES);
+    // What the scan's names and titles start with, to pass over a word without its normal form.
+    const firsts = new NormSet([...artists.firsts(), ...titles.firsts(), ...themes.firsts()]);
+    lists = { artists, titles, themes, safe: new PhraseIndex(PUBLIC_DOMAIN), classical: new PhraseIndex(CLASSICAL), firsts };
+  }
   return lists;
 }
 
@@ -120,7 +132,7 @@ function scan(text: string, soundSection: boolean): MusicHit[] {
 
   const ws = lineWords(text);
   for (let i = 0; i < ws.count; i++) {
-    if (!ws.capitalised(i)) continue;
+    if (!ws.capitalised(i) || !d.firsts.mayHave(ws, i)) continue;
     const norm = ws.norm(i);
     const start = ws.starts[i]!;
     if (!(d.themes.starts(norm) || d.artists.starts(norm) || d.titles.starts(norm)) || inRanges(quotes, start)) continue;

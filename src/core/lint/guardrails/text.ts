@@ -290,6 +290,40 @@ export class LineWords {
   }
 }
 
+/**
+ * A set of normal forms (`Word.norm`) that a line's words are checked against before their normal
+ * form is made: by a hash of their letters, read from the line. A word of the set is always said
+ * to be in it; a word beyond ASCII (but for '’', which normalises to "'") always may be.
+ */
+export class NormSet {
+  private readonly bits = new Uint32Array(1 << 11);
+
+  constructor(norms: Iterable<string>) {
+    for (const n of norms) {
+      let hash = NORM_HASH_SEED;
+      for (let i = 0; i < n.length; i++) hash = Math.imul(hash ^ n.charCodeAt(i), NORM_HASH_PRIME);
+      this.bits[(hash >>> 5) & 2047]! |= 1 << (hash & 31);
+    }
+  }
+
+  /** Whether word `i` of `ws` may be in the set (false only when it surely is not). */
+  mayHave(ws: LineWords, i: number): boolean {
+    const text = ws.text;
+    let hash = NORM_HASH_SEED;
+    for (let k = ws.starts[i]!, end = ws.ends[i]!; k < end; k++) {
+      let c = text.charCodeAt(k);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c === 0x2019) c = 39;
+      else if (c >= 128) return true;
+      hash = Math.imul(hash ^ c, NORM_HASH_PRIME);
+    }
+    return (this.bits[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0;
+  }
+}
+
+const NORM_HASH_SEED = 0x811c9dc5 | 0;
+const NORM_HASH_PRIME = 16777619;
+
 /** `words`' reading (its objects are made from it). */
 const forWords = new LineWords();
 /** `lineWords`' reading: apart from `words`', as a rule reading one may ask for the other of another text. */
