@@ -116,6 +116,15 @@ describe('a phrase list', () => {
     expect(findPhrases(line, new PhraseList(['zoom']), '-')).toEqual([{ start: 7, end: 11, phrase: 'zoom' }]);
   });
 
+  it('searches lists made after the first 31, which have no bit in the table of places, all the same', () => {
+    const many = Array.from({ length: 40 }, (_, i) => new PhraseList(i % 2 ? ['pan left', 'pan'] : ['whip pan']));
+    expect(many.some((l) => l.bit === 0)).toBe(true);
+    const line = 'A whip pan, then pan left.';
+    for (const l of many) {
+      expect(findPhrases(line, l, '-').map((m) => m.phrase)).toEqual(l.phrases.includes('pan left') ? ['pan', 'pan left'] : ['whip pan']);
+    }
+  });
+
   it('refuses a phrase its letter-by-letter comparison cannot read', () => {
     for (const p of ['Pan', 'pan  left', 'pan-', "o'clock", 'é']) expect(() => new PhraseList([p]).matchAt('x', 0, () => true), p).toThrow(/Phrases must be/);
   });
