@@ -131,6 +131,19 @@ describe('sha256', () => {
     expect(memo.reset().text(plain).hex()).toBe(node(plain));
   });
 
+  it('gives the same digests where strings have no isWellFormed (browsers before 2023)', () => {
+    const proto = String.prototype as { isWellFormed?: unknown };
+    const own = Object.getOwnPropertyDescriptor(String.prototype, 'isWellFormed');
+    delete proto.isWellFormed;
+    try {
+      for (const s of ['x'.repeat(300) + '\ud800', 'x'.repeat(300) + '\ud800y', 'x'.repeat(300) + '\udc00y', 'x'.repeat(300) + '\ud83d\ude00', 'é'.repeat(300), `${'x'.repeat(299)}\ud83d`]) {
+        expect(new Sha256().json(s).hex(), JSON.stringify(s.slice(-3))).toBe(node(JSON.stringify(s)));
+      }
+    } finally {
+      if (own) Object.defineProperty(String.prototype, 'isWellFormed', own);
+    }
+  });
+
   it('hashes request-shaped and odd values as their stable JSON', () => {
     for (let i = 0; i < 300; i++) {
       const body = { model: text().slice(0, 8), prompt: text().repeat(1 + (i % 4)), seconds: String(i % 12), size: '1280x720' };
