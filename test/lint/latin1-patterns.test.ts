@@ -166,6 +166,9 @@ describe('a set of normal forms', () => {
       }),
       { numRuns: 3000 },
     );
+    // A line of more words than the reading first makes room for.
+    const long = Array.from({ length: 150 }, (_, i) => (i % 3 ? `word${i}` : `Name${i}’s`)).join(' ');
+    expect(asWords(long)).toEqual(oldWords(long));
     const ws = lineWords('Ann walks with Tom and Émile');
     const set = new NormSet(['tom']);
     expect([0, 1, 2, 3, 4, 5].map((i) => set.mayHave(ws, i))).toEqual([false, false, false, true, false, true]);
