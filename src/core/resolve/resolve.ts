@@ -398,15 +398,15 @@ function order(s: ResolvedSection): number {
 
 // ── cast ───────────────────────────────────────────────────────────────────────────────────
 
-/** Every fragment of text a clip sends, for finding the characters it names (without its sections' when `sections` is false). */
-export function clipTexts(clip: ResolvedClip, sections = true): string[] {
+/** Every fragment of text a clip sends, for finding the characters it names. */
+export function clipTexts(clip: ResolvedClip): string[] {
   const out: string[] = [];
-  // A REMIX or EDIT sends only its own sections; the inherited look is not in its prompt.
-  const sent = !sections ? [] : clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
-  for (const s of sent) {
-    for (const f of s.head) out.push(f.text);
-    for (const sub of s.subs) for (const f of sub.text) out.push(f.text);
-  }
+  for (const s of sentSections(clip)) sectionTexts(s, out);
+  return ownTexts(clip, out);
+}
+
+/** The texts a clip sends besides its sections', added to `out`. */
+function ownTexts(clip: ResolvedClip, out: string[]): string[] {
   for (const p of clip.prose) out.push(p.text.text);
   for (const d of clip.dialogue) out.push(d.speaker.text, d.line.text);
   for (const c of clip.changes) out.push(c.text.text);
@@ -427,21 +427,30 @@ export function clipTexts(clip: ResolvedClip, sections = true): string[] {
 function castIn(clip: ResolvedClip, cast: readonly CastMember[], bySection: Map<ResolvedSection, boolean[]>): CastMember[] {
   if (cast.length === 0) return [];
   const named = new Array<boolean>(cast.length).fill(false);
-  const sent = clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
-  for (const s of sent) {
+  for (const s of sentSections(clip)) {
     let inSection = bySection.get(s);
     if (!inSection) {
-      const texts: string[] = [];
-      for (const f of s.head) texts.push(f.text);
-      for (const sub of s.subs) for (const f of sub.text) texts.push(f.text);
+      const texts = sectionTexts(s, []);
       inSection = cast.map((m) => mentionedIn(texts, m.name));
       bySection.set(s, inSection);
     }
     for (let k = 0; k < cast.length; k++) if (inSection[k]) named[k] = true;
   }
-  const texts = clipTexts(clip, false);
+  const texts = ownTexts(clip, []);
   const out: CastMember[] = [];
   for (let k = 0; k < cast.length; k++) if (named[k] || mentionedIn(texts, cast[k]!.name)) out.push(cast[k]!);
+  return out;
+}
+
+/** The sections a clip sends: a REMIX or EDIT only its own; the inherited look is not in its prompt. */
+function sentSections(clip: ResolvedClip): readonly ResolvedSection[] {
+  return clip.kind === 'remix' || clip.kind === 'edit' ? clip.sections.filter((s) => s.origin.kind === 'clip') : clip.sections;
+}
+
+/** A section's texts, added to `out`. */
+function sectionTexts(s: ResolvedSection, out: string[]): string[] {
+  for (const f of s.head) out.push(f.text);
+  for (const sub of s.subs) for (const f of sub.text) out.push(f.text);
   return out;
 }
 

@@ -173,7 +173,7 @@ export class Sha256 {
   private readonly memo: PrefixMemo | null;
   /** Blocks compressed so far in this message (`MEMO_BLOCKS` once the memo is not to be asked). */
   private blocks = 0;
-  /** For `jsonAfter`: the states before and after each head, by head. */
+  /** For `jsonOf`: the states before and after each head, by head. */
   private heads: Map<string, { before: HashState; after: HashState }> | undefined;
 
   constructor(options: Sha256Options = {}) {
@@ -367,7 +367,7 @@ export class Sha256 {
         this.byte(c);
       } else if (c < 0x20) {
         this.byte(92);
-        const short = c === 8 ? 98 : c === 9 ? 116 : c === 10 ? 110 : c === 12 ? 102 : c === 13 ? 114 : 0;
+        const short = shortEscape(c);
         if (short) this.byte(short);
         else this.escape(c);
       } else if (c >= 0xd800 && c < 0xe000) {
@@ -410,7 +410,7 @@ export class Sha256 {
         continue;
       }
       out[o++] = 92;
-      const short = b === 34 || b === 92 ? b : b === 8 ? 98 : b === 9 ? 116 : b === 10 ? 110 : b === 12 ? 102 : b === 13 ? 114 : 0;
+      const short = b === 34 || b === 92 ? b : shortEscape(b);
       if (short) out[o++] = short;
       else {
         out[o++] = 117;
@@ -421,12 +421,7 @@ export class Sha256 {
       }
     }
     if (close) out[o++] = 34;
-    let at = 0;
-    for (; at + 64 <= o; at += 64) this.compress(out, at);
-    this.done += at;
-    this.buf.set(out.subarray(at, o));
-    this.pos = o - at;
-    return this;
+    return this.absorb(out, o);
   }
 
   /** A long string, encoded natively into a scratch buffer and compressed from there. */
@@ -435,11 +430,15 @@ export class Sha256 {
     if (scratch.length < need) scratch = new Uint8Array(Math.max(need, scratch.length * 2));
     scratch.set(this.buf.subarray(0, this.pos));
     const { written } = encoder!.encodeInto(s, scratch.subarray(this.pos));
-    const total = this.pos + written;
+    return this.absorb(scratch, this.pos + written);
+  }
+
+  /** Take `out[0, total)` (the waiting bytes first, then what follows them): its whole blocks compressed, the rest left waiting. */
+  private absorb(out: Uint8Array, total: number): this {
     let at = 0;
-    for (; at + 64 <= total; at += 64) this.compress(scratch, at);
+    for (; at + 64 <= total; at += 64) this.compress(out, at);
     this.done += at;
-    this.buf.set(scratch.subarray(at, total));
+    this.buf.set(out.subarray(at, total));
     this.pos = total - at;
     return this;
   }
@@ -486,7 +485,12 @@ export class Sha256 {
 /** The 64 hex digits of a digest, as char codes (one string is made from them). */
 const DIGITS: number[] = new Array<number>(64).fill(0);
 
-/** Heads `jsonAfter` remembers: the looks of a storyboard, and some. */
+/** The letter of a control character's two-character JSON escape (\b \t \n \f \r), or 0 for the `\u00XX` form. */
+function shortEscape(c: number): number {
+  return c === 8 ? 98 : c === 9 ? 116 : c === 10 ? 110 : c === 12 ? 102 : c === 13 ? 114 : 0;
+}
+
+/** Heads `jsonOf` remembers: the looks of a storyboard, and some. */
 const MAX_HEADS = 64;
 
 /** What decides the digest from a point of a message on: the state, the bytes waiting and the length so far. */

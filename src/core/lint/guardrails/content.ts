@@ -10,7 +10,7 @@ import { LEXICON, MINORS, type Category } from './content.data.js';
 import { FIRST_WORDS } from './content.words.js';
 import { isAsciiAlnum, isLetter, isLetterOrDigit } from './phrases.js';
 import { mayBeProfane } from './profanity.js';
-import { isLatin, latinAlnum, memo, overlapping } from './text.js';
+import { isLatin, latinAlnum, memo, NORM_HASH_SEED, normHash, NormSet, overlapping } from './text.js';
 
 export interface ContentHit {
   start: number;
@@ -132,7 +132,7 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
       } else if (isLetterOrDigit(text.codePointAt(j)!)) j += codePointWidth(text, j);
       else break;
     }
-    const entries = i >= after && (!sameLength || mayStartEntry(lower, i, j)) ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
+    const entries = i >= after && (!sameLength || firstWords!.mayHaveAt(lower, i, j)) ? byWord.get(sameLength ? lower.slice(i, j) : foldCase(text.slice(i, j), longS)) : undefined;
     if (entries) after = firstEntry(entries, text, lower, sameLength, i, out, after);
     i = j;
   }
@@ -141,11 +141,12 @@ export function lexiconMatches(text: string): Array<{ start: number; end: number
 
 /**
  * `lexiconMatches` of Latin text without "İ" or "ſ": its letters and digits are told from a table,
- * and a word is looked up only when the hash of its letters, lower-cased as read, is a first
- * word's, or it has a letter beyond ASCII. Most words are no first word, and the text is
- * lower-cased only once one may be.
+ * and a word is looked up only when the hash of its letters, lower-cased as read, may be a first
+ * word's (`firstWords`), or it has a letter beyond ASCII. Most words are no first word, and the
+ * text is lower-cased only once one may be.
  */
 function latinMatches(text: string, byWord: Map<string, number[]>, out: Array<{ start: number; end: number; entry: number }>): void {
+  const first = firstWords!;
   let lower: string | undefined;
   let after = 0;
   const n = text.length;
@@ -155,15 +156,15 @@ function latinMatches(text: string, byWord: Map<string, number[]>, out: Array<{ 
       i++;
       continue;
     }
-    let hash = HASH_SEED;
+    let hash = NORM_HASH_SEED;
     let beyondAscii = 0;
     let j = i;
     do {
       beyondAscii |= c & ~127;
-      hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), HASH_PRIME);
+      hash = normHash(hash, c >= 65 && c <= 90 ? c + 32 : c);
       c = ++j < n ? text.charCodeAt(j) : 0;
     } while (j < n && latinAlnum(c));
-    if (i >= after && (beyondAscii !== 0 || (FIRST_WORD_HASHES[(hash >>> 5) & HASH_MASK]! & (1 << (hash & 31))) !== 0)) {
+    if (i >= after && (beyondAscii !== 0 || first.hasHash(hash))) {
       lower ??= text.toLowerCase();
       const entries = byWord.get(lower.slice(i, j));
       if (entries) after = firstEntry(entries, text, lower, true, i, out, after);
@@ -183,20 +184,8 @@ function firstEntry(entries: readonly number[], text: string, lower: string, sam
   return after;
 }
 
-/**
- * The hashes (FNV-1a) of the first words, as bits of a 2^16-bit table: a word whose hash is not
- * there is no first word. Filled with the index.
- */
-const FIRST_WORD_HASHES = new Uint32Array(1 << 11);
-const HASH_MASK = (1 << 11) - 1;
-const HASH_SEED = 0x811c9dc5 | 0;
-const HASH_PRIME = 16777619;
-
-function addFirstWord(word: string): void {
-  let hash = HASH_SEED;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), HASH_PRIME);
-  FIRST_WORD_HASHES[(hash >>> 5) & HASH_MASK]! |= 1 << (hash & 31);
-}
+/** The first words, to look a word up only when it may be one (made with the index). */
+let firstWords: NormSet | null = null;
 
 /** How many code units the code point at `i` takes. */
 function codePointWidth(text: string, i: number): number {
@@ -226,39 +215,13 @@ function matchAt(k: number, text: string, lower: string, sameLength: boolean, at
 
 function indexByFirstWord(): Map<string, number[]> {
   const index = new Map<string, number[]>();
+  firstWords = new NormSet(FIRST_WORDS.flatMap((words) => words.split(' ')));
   FIRST_WORDS.forEach((words, k) => {
     for (const word of words.split(' ')) {
       const entries = index.get(word);
       if (!entries) index.set(word, [k]);
       else if (entries[entries.length - 1] !== k) entries.push(k);
-      addFirstWord(word);
-      if (word.charCodeAt(0) < 128 && (word.length === 1 || word.charCodeAt(1) < 128)) {
-        SHAPES[shapeOf(word.charCodeAt(0), word.length === 1 ? 0 : word.charCodeAt(1))]! |= lengthBit(word.length);
-      }
     }
   });
   return index;
-}
-
-/**
- * The first words' shapes: for each pair of ASCII first letters, a bit per length (31 for 31 and
- * more). Most words of a line are no entry's first word, and this says so without making the
- * word's string to look it up.
- */
-const SHAPES = new Uint32Array(1 << 14);
-
-function shapeOf(first: number, second: number): number {
-  return (first << 7) | second;
-}
-
-function lengthBit(length: number): number {
-  return 1 << (length > 31 ? 31 : length);
-}
-
-/** Whether the word [i, j) of the lower-cased text can be a first word (false only when it surely is not). */
-function mayStartEntry(lower: string, i: number, j: number): boolean {
-  const first = lower.charCodeAt(i);
-  const second = j - i === 1 ? 0 : lower.charCodeAt(i + 1);
-  if (first >= 128 || second >= 128) return true;
-  return (SHAPES[shapeOf(first, second)]! & lengthBit(j - i)) !== 0;
 }

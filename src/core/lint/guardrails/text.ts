@@ -291,9 +291,9 @@ export class LineWords {
 }
 
 /**
- * A set of normal forms (`Word.norm`) that a line's words are checked against before their normal
- * form is made: by a hash of their letters, read from the line. A word of the set is always said
- * to be in it; a word beyond ASCII (but for '’', which normalises to "'") always may be.
+ * A set of normal forms (`Word.norm`) that words are checked against before their normal form is
+ * made: by a hash (`normHash`) of their letters, read from the line. A word of the set is always
+ * said to be in it; a word beyond ASCII (but for '’', which normalises to "'") always may be.
  */
 export class NormSet {
   private readonly bits = new Uint32Array(1 << 11);
@@ -301,28 +301,43 @@ export class NormSet {
   constructor(norms: Iterable<string>) {
     for (const n of norms) {
       let hash = NORM_HASH_SEED;
-      for (let i = 0; i < n.length; i++) hash = Math.imul(hash ^ n.charCodeAt(i), NORM_HASH_PRIME);
+      for (let i = 0; i < n.length; i++) hash = normHash(hash, n.charCodeAt(i));
       this.bits[(hash >>> 5) & 2047]! |= 1 << (hash & 31);
     }
   }
 
   /** Whether word `i` of `ws` may be in the set (false only when it surely is not). */
   mayHave(ws: LineWords, i: number): boolean {
-    const text = ws.text;
+    return this.mayHaveAt(ws.text, ws.starts[i]!, ws.ends[i]!);
+  }
+
+  /** Whether the word `text[start, end)` may be in the set. */
+  mayHaveAt(text: string, start: number, end: number): boolean {
     let hash = NORM_HASH_SEED;
-    for (let k = ws.starts[i]!, end = ws.ends[i]!; k < end; k++) {
+    for (let k = start; k < end; k++) {
       let c = text.charCodeAt(k);
       if (c >= 65 && c <= 90) c += 32;
       else if (c === 0x2019) c = 39;
       else if (c >= 128) return true;
-      hash = Math.imul(hash ^ c, NORM_HASH_PRIME);
+      hash = normHash(hash, c);
     }
+    return this.hasHash(hash);
+  }
+
+  /** Whether a word whose letters (in lower case, ASCII) hash to `hash` may be in the set. */
+  hasHash(hash: number): boolean {
     return (this.bits[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0;
   }
 }
 
-const NORM_HASH_SEED = 0x811c9dc5 | 0;
-const NORM_HASH_PRIME = 16777619;
+/** FNV-1a, a character at a time: `hash` starts at `NORM_HASH_SEED`. */
+export function normHash(hash: number, c: number): number {
+  return Math.imul(hash ^ c, FNV_PRIME);
+}
+
+const FNV_PRIME = 16777619;
+
+export const NORM_HASH_SEED = 0x811c9dc5 | 0;
 
 /** `words`' reading (its objects are made from it). */
 const forWords = new LineWords();
@@ -383,6 +398,7 @@ let latin = true;
 
 /** Whether code unit `c` of Latin text (`isLatin`) is in `[\p{L}\p{N}]`. */
 export function latinAlnum(c: number): boolean {
+  // Not through `latinClass`: read for every character of a line, and V8 inlines this form.
   return c < 0x250 && (LATIN_CLASS[c]! & ALNUM) !== 0;
 }
 
