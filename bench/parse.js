@@ -75,6 +75,21 @@ export async function benchParse({ quick = false } = {}) {
       planBytes: plan.length,
     });
   }
+  // What a parsed file costs to keep (the language server keeps one per open document): the heap
+  // the result holds, per byte of source. Needs --expose-gc, which `npm run bench` passes.
+  if (typeof globalThis.gc === 'function') {
+    const held = [];
+    for (const [row, x] of rows.map((r, i) => [r, inputs[i]])) {
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      // Small files: hold enough results to weigh about a megabyte of source, past the heap's noise.
+      const copies = Math.ceil(1e6 / x.shot.length);
+      for (let i = 0; i < copies; i++) held.push(parse(x.shot));
+      globalThis.gc();
+      row.treeBytes = (process.memoryUsage().heapUsed - before) / (copies * x.shot.length);
+      held.length = 0;
+    }
+  }
   const ref = rows.find((r) => r.label === '1 MB') ?? rows[rows.length - 1];
   for (const r of rows) {
     r.linearity = ratio(r.perByte, ref.perByte);
@@ -97,6 +112,9 @@ export function printParse(rows) {
   console.log(
     `JSON.parse of the same storyboards in those rounds, for reference:                        ${rows.map((r) => `${r.label} ${r.jsonLinearity.median.toFixed(2)} (${r.jsonLinearity.min.toFixed(2)}–${r.jsonLinearity.max.toFixed(2)})`).join(', ')}`,
   );
+  if (rows.every((r) => r.treeBytes !== undefined)) {
+    console.log(`heap held by a parse result, per byte of source: ${rows.map((r) => `${r.label} ${r.treeBytes.toFixed(1)}`).join(', ')}`);
+  }
   console.log('ratios: median of side-by-side rounds (range over rounds). targets: .shot parse ≥ 10x faster than yaml on the same storyboard; full compile ≥ 4x; time per byte within 1.2x across sizes.');
 }
 

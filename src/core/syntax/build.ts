@@ -148,6 +148,7 @@ export class AstBuilder {
     else {
       block = { kind: 'Clip', span: headingSpan, heading: headingSpan, name: null, attributes: [], items: [] };
       this.clipHeader(li, block);
+      block.attributes = fit(block.attributes);
     }
     block.items = node.items.map((it) => this.item(it, ctx));
     const last = block.items[block.items.length - 1];
@@ -346,7 +347,7 @@ export class AstBuilder {
       end = li.contentEnd;
       lines.push({ start: li.contentStart, end: li.contentEnd });
     }
-    return { text: parts.join(' '), span: { start: start < 0 ? value.span.start : start, end }, lines };
+    return { text: parts.join(' '), span: { start: start < 0 ? value.span.start : start, end }, lines: fit(lines) };
   }
 
   private section(head: IToken, rest: IToken[], id: A.Section['section'], keyText: A.Text): A.Section {
@@ -389,7 +390,8 @@ export class AstBuilder {
       });
     }
     const end = lines.length ? lines[lines.length - 1]!.span.end : li.contentEnd;
-    return { kind: 'Section', span: { start: li.contentStart, end }, key: keyText, section: id, value, lines };
+    for (const line of lines) if (line.kind === 'SubKey') line.lines = fit(line.lines);
+    return { kind: 'Section', span: { start: li.contentStart, end }, key: keyText, section: id, value, lines: fit(lines) };
   }
 
   private valueText(li: LineInfo): A.Text {
@@ -533,22 +535,23 @@ export class AstBuilder {
     if (ctx !== 'clip') {
       this.report('SC103', { start: li.contentStart, end: li.t2End }, 'A shot must be inside a CLIP; add a `CLIP name` heading above it.');
     }
-    for (const sl of lines) {
-      if (sl.kind === 'keyed') {
-        shot.items.push(this.shotKey(sl.head, sl.rest));
-      } else if (sl.kind === 'named') {
-        const hl = info(sl.head);
-        this.indentCheck(hl);
-        const speaker = this.t(hl.contentStart, hl.labelEnd);
-        const paren = hl.parenStart >= 0 ? this.t(hl.parenStart, hl.parenEnd) : null;
-        shot.items.push(this.dialogue(hl, sl.rest, speaker, paren));
-      } else if (sl.kind === 'prose') {
-        shot.items.push(this.prose(sl.head, 'clip') as A.Prose);
-      }
-    }
+    // The parser gives a shot only keyed, named and prose lines.
+    shot.items = lines.map((sl) => this.shotItem(sl));
     const last = shot.items[shot.items.length - 1];
     if (last && last.span.end > shot.span.end) shot.span.end = last.span.end;
     return shot;
+  }
+
+  private shotItem(sl: OutlineItem): A.ShotItem {
+    if (sl.kind === 'keyed') return this.shotKey(sl.head, sl.rest);
+    if (sl.kind === 'named') {
+      const hl = info(sl.head);
+      this.indentCheck(hl);
+      const speaker = this.t(hl.contentStart, hl.labelEnd);
+      const paren = hl.parenStart >= 0 ? this.t(hl.parenStart, hl.parenEnd) : null;
+      return this.dialogue(hl, sl.rest, speaker, paren);
+    }
+    return this.prose(sl.head, 'clip') as A.Prose;
   }
 
   private shotKey(head: IToken, rest: IToken[]): A.ShotKeyLine {
@@ -649,6 +652,15 @@ export class AstBuilder {
       i = close + 2;
     }
   }
+}
+
+/**
+ * `xs` without spare room. An array grown by `push` keeps room for 17 elements, and the tree lives
+ * as long as the file: in a large file the spare room was an eighth of the tree, which the garbage
+ * collector copied while the tree was young. A copy of the few elements is cheaper.
+ */
+function fit<T>(xs: T[]): T[] {
+  return xs.length === 0 ? [] : xs.slice();
 }
 
 /** Which attributes a clip may give only once: one length, size, model, look, and one source. */
