@@ -187,12 +187,14 @@ export class AstBuilder {
 
   /** Add `a` to the clip's attributes, unless one of its group (`what`, in messages) is there already. */
   private addAttribute(block: A.ClipBlock, a: A.ClipAttribute, group: string, what: string): void {
+    // `what` is a noun with its article ("a length"); the fix names "the repeated length".
+    const noun = what.replace(/^an? /, '');
     let prev: A.ClipAttribute | undefined;
     for (const x of block.attributes) if (attributeGroup(x) === group) prev = x;
     if (prev) {
       this.report('SC105', a.span, `This clip already has ${what}; remove one of them.`, {
-        related: [{ message: `${what} first given here`, span: prev.span }],
-        fixes: [{ title: `Remove the repeated ${what}`, safe: false, edits: [replace(this.withLeadingSpace(a.span), '')] }],
+        related: [{ message: `the ${noun} given first`, span: prev.span }],
+        fixes: [{ title: `Remove the repeated ${noun}`, safe: false, edits: [replace(this.withLeadingSpace(a.span), '')] }],
       });
       return;
     }
