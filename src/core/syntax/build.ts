@@ -28,6 +28,8 @@ function info(t: IToken): LineInfo {
 
 type Context = 'top' | 'cast' | 'look' | 'clip';
 
+/** `Reference frames/first.png` (or `Reference - …`, `Reference = …`): a Reference: line without its colon. */
+const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
 const SECONDS_RE = /^(\d+(?:\.\d+)?)s$/;
 const SIZE_RE = /^(\d+)[x×](\d+)$/;
 const MODEL_RE = /^[a-z][a-z0-9._/:-]*$/;
@@ -512,10 +514,22 @@ export class AstBuilder {
         : 'This prose is outside any section of the look; start it with "Scene:" or another key.', {
         fixes: [{ title: 'Make it a Scene: section', safe: false, edits: [replace({ start: li.contentStart, end: li.contentStart }, 'Scene: ')] }],
       });
+    } else if ((text.text.charCodeAt(0) | 0x20) === 0x72 /* r */ && REFERENCE_WITHOUT_COLON.test(text.text) && text.text.length === li.contentEnd - li.contentStart) {
+      // (Only where the line is as written: a note taken out of it would shift the fix.)
+      this.referenceWithoutColon(li.contentStart, text.text);
     } else if (/^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
       this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
     }
     return { kind: 'Prose', span, text };
+  }
+
+  /** `Reference frames/first.png`: meant as the clip's first frame, read as prose describing it. */
+  private referenceWithoutColon(start: number, line: string): void {
+    const m = REFERENCE_WITHOUT_COLON.exec(line)!;
+    const gap = { start: start + m[1]!.length, end: start + line.length - m[2]!.length };
+    this.report('SC115', { start, end: start + line.length }, `This line is read as prose, so ${m[2]} is not used as the first frame; write it as "${m[1]}: ${m[2]}".`, {
+      fixes: [{ title: `Write ${m[1]}: ${m[2]}`, safe: true, edits: [replace(gap, ': ')] }],
+    });
   }
 
   // ── shots ─────────────────────────────────────────────────────────────────────────────────
