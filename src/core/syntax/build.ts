@@ -671,9 +671,9 @@ export class AstBuilder {
 }
 
 /**
- * `xs` without spare room. An array grown by `push` keeps room for 17 elements, and the tree lives
- * as long as the file: in a large file the spare room was an eighth of the tree, which the garbage
- * collector copied while the tree was young. A copy of the few elements is cheaper.
+ * `xs` without spare room. An array grown by `push` keeps room for 17 elements, and a tree lives as
+ * long as its file is open (the language server keeps one per document): the spare room was an
+ * eighth of the tree's heap.
  */
 function fit<T>(xs: T[]): T[] {
   return xs.length === 0 ? [] : xs.slice();
