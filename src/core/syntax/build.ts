@@ -5,10 +5,11 @@
  * still becomes a node, so the formatter and the prompt keep it.
  */
 import type { IToken } from 'chevrotain';
-import { diagnostic, replace, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, replace, type Diagnostic, type Fix } from '../diagnostics/index.js';
 import type { SourceFile, Span } from '../source/index.js';
 import type * as A from './ast.js';
 import {
+  bareSectionKey,
   closest,
   lookupClipKey,
   lookupSection,
@@ -509,11 +510,7 @@ export class AstBuilder {
       return { kind: 'Prose', span, text };
     }
     if (ctx === 'top' || ctx === 'look') {
-      this.report('SC102', span, ctx === 'top'
-        ? 'This prose is outside any section; start it with "Scene:" to describe every clip, or move it into a CLIP.'
-        : 'This prose is outside any section of the look; start it with "Scene:" or another key.', {
-        fixes: [{ title: 'Make it a Scene: section', safe: false, edits: [replace({ start: li.contentStart, end: li.contentStart }, 'Scene: ')] }],
-      });
+      this.strayProse(li, text.text, ctx);
     } else if ((text.text.charCodeAt(0) | 0x20) === 0x72 /* r */ && REFERENCE_WITHOUT_COLON.test(text.text) && text.text.length === li.contentEnd - li.contentStart) {
       // (Only where the line is as written: a note taken out of it would shift the fix.)
       this.referenceWithoutColon(li.contentStart, text.text);
@@ -521,6 +518,26 @@ export class AstBuilder {
       this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
     }
     return { kind: 'Prose', span, text };
+  }
+
+  /** Prose outside any section: a warning, with the key it starts with made a key where it does. */
+  private strayProse(li: LineInfo, line: string, ctx: 'top' | 'look'): void {
+    const span = { start: li.contentStart, end: li.contentEnd };
+    const scene: Fix = { title: 'Make it a Scene: section', safe: false, edits: [replace({ start: li.contentStart, end: li.contentStart }, 'Scene: ')] };
+    // (Only where the line is as written: a note taken out of it would shift the fix.)
+    const bare = line.length === li.contentEnd - li.contentStart ? bareSectionKey(line) : null;
+    if (bare) {
+      const key = line.slice(0, bare.keyEnd);
+      const gap = { start: li.contentStart + bare.keyEnd, end: li.contentStart + bare.textStart };
+      const missing = line[bare.keyEnd] === ':' ? `a space after "${key}:"` : `a colon after "${key}"`;
+      this.report('SC102', span, `This prose is outside any section; to make it the ${bare.section.name} section, put ${missing}, or start it with "Scene:".`, {
+        fixes: [{ title: `Write ${key}: ${ellipsis(line.slice(bare.textStart))}`, safe: false, edits: [replace(gap, ': ')] }, scene],
+      });
+      return;
+    }
+    this.report('SC102', span, ctx === 'top'
+      ? 'This prose is outside any section; start it with "Scene:" to describe every clip, or move it into a CLIP.'
+      : 'This prose is outside any section of the look; start it with "Scene:" or another key.', { fixes: [scene] });
   }
 
   /** `Reference frames/first.png`: meant as the clip's first frame, read as prose describing it. */
@@ -677,6 +694,11 @@ export class AstBuilder {
  */
 function fit<T>(xs: T[]): T[] {
   return xs.length === 0 ? [] : xs.slice();
+}
+
+/** The start of `text` for a fix's title. */
+function ellipsis(text: string): string {
+  return text.length <= 24 ? text : `${text.slice(0, 23).trimEnd()}…`;
 }
 
 /** Which attributes a clip may give only once: one length, size, model, look, and one source. */

@@ -306,3 +306,41 @@ export const looksLikeMisspeltKey = memo((label) => {
   if (!(first >= 65 && first <= 90)) return false;
   return closest(label, ALL_KEY_SPELLINGS, label.length >= 7 ? 2 : 1) !== undefined;
 });
+
+/** A section's key at the start of a stray line, written without the `: ` that makes it a key. */
+export interface BareKey {
+  section: SectionInfo;
+  /** Where the key, as written, ends in the line. */
+  keyEnd: number;
+  /** Where the text after it starts (past blanks, a dash or a colon between them). */
+  textStart: number;
+}
+
+/**
+ * The section key a line of prose starts with, when the line reads as that key without its colon
+ * (`Style 1970s drama`, `Grade / Palette — teal`) or without the space after it (`Style:noir.`);
+ * null when it does not. The longest key wins (`Grade / Palette` over `Grade`).
+ */
+export function bareSectionKey(line: string): BareKey | null {
+  let best: BareKey | null = null;
+  const n = line.length;
+  const blank = (i: number): boolean => line[i] === ' ' || line[i] === '\t';
+  let i = 0;
+  for (let words = 0; words < 4 && i < n; words++) {
+    while (i < n && !blank(i) && line[i] !== ':') i++;
+    const section = lookupSection(line.slice(0, i));
+    if (section) {
+      let j = i;
+      if (line[j] === ':') j++;
+      else {
+        while (j < n && blank(j)) j++;
+        if (line[j] === '-' || line[j] === '–' || line[j] === '—') j++;
+      }
+      while (j < n && blank(j)) j++;
+      if (j < n && j > i) best = { section, keyEnd: i, textStart: j };
+    }
+    if (line[i] === ':') break;
+    while (i < n && blank(i)) i++;
+  }
+  return best;
+}
