@@ -11,6 +11,7 @@ import type * as A from './ast.js';
 import {
   bareSectionKey,
   closest,
+  keyColonWithoutSpace,
   lookupClipKey,
   lookupSection,
   lookupShotKey,
@@ -511,10 +512,7 @@ export class AstBuilder {
     }
     if (ctx === 'top' || ctx === 'look') {
       this.strayProse(li, text.text, ctx);
-    } else if ((text.text.charCodeAt(0) | 0x20) === 0x72 /* r */ && REFERENCE_WITHOUT_COLON.test(text.text) && text.text.length === li.contentEnd - li.contentStart) {
-      // (Only where the line is as written: a note taken out of it would shift the fix.)
-      this.referenceWithoutColon(li.contentStart, text.text);
-    } else if (/^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
+    } else if (!this.keyAsProse(li, text.text) && /^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
       this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
     }
     return { kind: 'Prose', span, text };
@@ -540,13 +538,30 @@ export class AstBuilder {
       : 'This prose is outside any section of the look; start it with "Scene:" or another key.', { fixes: [scene] });
   }
 
-  /** `Reference frames/first.png`: meant as the clip's first frame, read as prose describing it. */
-  private referenceWithoutColon(start: number, line: string): void {
-    const m = REFERENCE_WITHOUT_COLON.exec(line)!;
-    const gap = { start: start + m[1]!.length, end: start + line.length - m[2]!.length };
-    this.report('SC115', { start, end: start + line.length }, `This line is read as prose, so ${m[2]} is not used as the first frame; write it as "${m[1]}: ${m[2]}".`, {
-      fixes: [{ title: `Write ${m[1]}: ${m[2]}`, safe: true, edits: [replace(gap, ': ')] }],
+  /**
+   * A line in a clip meant as a key line that reads as prose: `Reference frames/first.png`, whose
+   * image would not be sent, or `Sound:rain`, whose text would not go to its section. Reports it
+   * and says whether it did.
+   */
+  private keyAsProse(li: LineInfo, line: string): boolean {
+    // Only where the line is as written: a note taken out of it would shift the fix.
+    if (line.length !== li.contentEnd - li.contentStart) return false;
+    const start = li.contentStart;
+    const ref = (line.charCodeAt(0) | 0x20) === 0x72 /* r */ ? REFERENCE_WITHOUT_COLON.exec(line) : null;
+    if (ref) {
+      const gap = { start: start + ref[1]!.length, end: start + line.length - ref[2]!.length };
+      this.report('SC115', { start, end: start + line.length }, `This line is read as prose, so ${ref[2]} is not used as the first frame; write it as "${ref[1]}: ${ref[2]}".`, {
+        fixes: [{ title: `Write ${ref[1]}: ${ref[2]}`, safe: true, edits: [replace(gap, ': ')] }],
+      });
+      return true;
+    }
+    const colon = keyColonWithoutSpace(line);
+    if (colon < 0) return false;
+    const key = line.slice(0, colon);
+    this.report('SC115', { start, end: start + colon + 1 }, `This line is read as prose, not as a ${key}: line: a key needs a space after its colon.`, {
+      fixes: [{ title: `Put a space after ${key}:`, safe: true, edits: [replace({ start: start + colon + 1, end: start + colon + 1 }, ' ')] }],
     });
+    return true;
   }
 
   // ── shots ─────────────────────────────────────────────────────────────────────────────────

@@ -344,3 +344,19 @@ export function bareSectionKey(line: string): BareKey | null {
   }
   return best;
 }
+
+/**
+ * Where the colon is when a line starts with a known key and a colon with no space after it
+ * (`Sound:rain on the roof`), which reads as prose; -1 otherwise. Only the first 32 characters
+ * are looked at: no key is longer.
+ */
+export function keyColonWithoutSpace(line: string): number {
+  const limit = Math.min(line.length - 1, 32);
+  for (let i = 1; i < limit; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 58 /* : */) continue;
+    const next = line.charCodeAt(i + 1);
+    return next !== 32 && next !== 9 && isKnownKey(line.slice(0, i)) ? i : -1;
+  }
+  return -1;
+}
