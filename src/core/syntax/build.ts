@@ -32,6 +32,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 
 /** `Reference frames/first.png` (or `Reference - …`, `Reference = …`): a Reference: line without its colon. */
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
+/** `MARA (quietly) "We made it."`: a dialogue line without the colon after the name. */
+const DIALOGUE_WITHOUT_COLON = /^([A-Z][A-Z0-9.'’-]*(?: [A-Z0-9.'’-]+)*)([ \t]*\([^()]*\))?[ \t]+["“][^"“”]*["”]$/;
 const SECONDS_RE = /^(\d+(?:\.\d+)?)s$/;
 const SIZE_RE = /^(\d+)[x×](\d+)$/;
 const MODEL_RE = /^[a-z][a-z0-9._/:-]*$/;
@@ -512,7 +514,7 @@ export class AstBuilder {
     }
     if (ctx === 'top' || ctx === 'look') {
       this.strayProse(li, text.text, ctx);
-    } else if (!this.keyAsProse(li, text.text) && /^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
+    } else if (!this.readsAsProse(li, text.text) && /^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
       this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
     }
     return { kind: 'Prose', span, text };
@@ -539,15 +541,16 @@ export class AstBuilder {
   }
 
   /**
-   * A line in a clip meant as a key line that reads as prose: `Reference frames/first.png`, whose
-   * image would not be sent, or `Sound:rain`, whose text would not go to its section. Reports it
-   * and says whether it did.
+   * A line in a clip meant as a key or dialogue line that reads as prose: `Reference
+   * frames/first.png`, whose image would not be sent; `Sound:rain`, whose text would not go to its
+   * section; `MARA "Over here."`, which would not be dialogue. Reports it and says whether it did.
    */
-  private keyAsProse(li: LineInfo, line: string): boolean {
+  private readsAsProse(li: LineInfo, line: string): boolean {
     // Only where the line is as written: a note taken out of it would shift the fix.
     if (line.length !== li.contentEnd - li.contentStart) return false;
     const start = li.contentStart;
-    const ref = (line.charCodeAt(0) | 0x20) === 0x72 /* r */ ? REFERENCE_WITHOUT_COLON.exec(line) : null;
+    const c0 = line.charCodeAt(0);
+    const ref = (c0 | 0x20) === 0x72 /* r */ ? REFERENCE_WITHOUT_COLON.exec(line) : null;
     if (ref) {
       const gap = { start: start + ref[1]!.length, end: start + line.length - ref[2]!.length };
       this.report('SC115', { start, end: start + line.length }, `This line is read as prose, so ${ref[2]} is not used as the first frame; write it as "${ref[1]}: ${ref[2]}".`, {
@@ -555,10 +558,18 @@ export class AstBuilder {
       });
       return true;
     }
+    const said = c0 >= 65 && c0 <= 90 ? DIALOGUE_WITHOUT_COLON.exec(line) : null;
+    if (said && said[1]!.length >= 2) {
+      const head = said[1]! + (said[2] ?? '');
+      this.report('SC115', { start, end: start + head.length }, `This line is read as prose, not as ${said[1]}'s dialogue: a dialogue line needs a colon after the name.`, {
+        fixes: [{ title: `Put a colon after ${head}`, safe: true, edits: [replace({ start: start + head.length, end: start + head.length }, ':')] }],
+      });
+      return true;
+    }
     const colon = keyColonWithoutSpace(line);
     if (colon < 0) return false;
     const key = line.slice(0, colon);
-    this.report('SC115', { start, end: start + colon + 1 }, `This line is read as prose, not as a ${key}: line: a key needs a space after its colon.`, {
+    this.report('SC115', { start, end: start + colon + 1 }, `This line is read as prose, not as a "${key}:" line, because a key needs a space after its colon.`, {
       fixes: [{ title: `Put a space after ${key}:`, safe: true, edits: [replace({ start: start + colon + 1, end: start + colon + 1 }, ' ')] }],
     });
     return true;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/core/fix.js';
 import { parse } from '../../src/index.js';
 
-// Lines in a clip meant as key lines that read as prose (SC115): what is reported, where, and
+// Lines in a clip meant as key or dialogue lines that read as prose (SC115): what is reported, where, and
 // what the fix makes of the line.
 function check(line: string) {
   const source = `CLIP a 4s 1280x720\n  Scene: a quiet street.\n  0.00–4.00\n    ${line}\n`;
@@ -14,7 +14,7 @@ function check(line: string) {
   };
 }
 
-describe('a key line that reads as prose', () => {
+describe('a key or dialogue line that reads as prose', () => {
   it.each([
     ['Reference frames/first.png', 'Reference: frames/first.png'],
     ['reference - b.webp', 'reference: b.webp'],
@@ -22,6 +22,9 @@ describe('a key line that reads as prose', () => {
     ['Camera:dolly in', 'Camera: dolly in'],
     ['Sound:rain on the roof.', 'Sound: rain on the roof.'],
     ['Grade / Palette:teal', 'Grade / Palette: teal'],
+    ['MARA "Over here."', 'MARA: "Over here."'],
+    ['MARA (whispering) "Over here."', 'MARA (whispering): "Over here."'],
+    ['DR. OKAFOR “Hold still.”', 'DR. OKAFOR: “Hold still.”'],
   ])('%s', (line, fixed) => {
     const r = check(line);
     expect(r.found).toHaveLength(1);
@@ -38,15 +41,26 @@ describe('a key line that reads as prose', () => {
     'The ratio is 2:1.',
     'Note:this is not a key.',
     'Sound: rain on the roof.',
+    'TV "static" fills the room.',
+    'A "closed" sign swings.',
+    'MARA: "Over here."',
   ])('leaves %j alone', (line) => {
     expect(check(line).found).toEqual([]);
   });
 
-  it('points at the key and its colon, or at the whole Reference line', () => {
-    const source = 'CLIP a 4s 1280x720\n  Sound:rain\n  Reference a.png\n';
-    const [sound, ref] = parse(source).diagnostics.filter((d) => d.code === 'SC115');
+  it('points at the key and its colon, the whole Reference line, or the speaker', () => {
+    const source = 'CLIP a 4s 1280x720\n  Sound:rain\n  Reference a.png\n  MARA (quietly) "Go."\n';
+    const [sound, ref, said] = parse(source).diagnostics.filter((d) => d.code === 'SC115');
     expect(source.slice(sound!.span.start, sound!.span.end)).toBe('Sound:');
     expect(source.slice(ref!.span.start, ref!.span.end)).toBe('Reference a.png');
+    expect(source.slice(said!.span.start, said!.span.end)).toBe('MARA (quietly)');
+  });
+
+  it('makes the fixed line dialogue', () => {
+    const r = check('MARA (quietly) "We made it."');
+    const fixed = parse(`CLIP a 4s 1280x720\n  0.00–4.00\n    ${r.fixed}\n`).ast.blocks[0]!;
+    const shot = fixed.items[0] as { items: { kind: string; line?: { text: string } }[] };
+    expect(shot.items[0]).toMatchObject({ kind: 'Dialogue', line: { text: 'We made it.' } });
   });
 
   it('says nothing where a note was taken out of the line (its fix would land in the wrong place)', () => {
