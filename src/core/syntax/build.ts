@@ -558,7 +558,8 @@ export class AstBuilder {
       });
       return true;
     }
-    const said = c0 >= 65 && c0 <= 90 ? DIALOGUE_WITHOUT_COLON.exec(line) : null;
+    const last = line.charCodeAt(line.length - 1);
+    const said = c0 >= 65 && c0 <= 90 && (last === 34 /* " */ || last === 0x201d /* ” */) ? DIALOGUE_WITHOUT_COLON.exec(line) : null;
     if (said && said[1]!.length >= 2) {
       const head = said[1]! + (said[2] ?? '');
       this.report('SC115', { start, end: start + head.length }, `This line is read as prose, not as ${said[1]}'s dialogue: a dialogue line needs a colon after the name.`, {

@@ -351,12 +351,8 @@ export function bareSectionKey(line: string): BareKey | null {
  * are looked at: no key is longer.
  */
 export function keyColonWithoutSpace(line: string): number {
-  const limit = Math.min(line.length - 1, 32);
-  for (let i = 1; i < limit; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 58 /* : */) continue;
-    const next = line.charCodeAt(i + 1);
-    return next !== 32 && next !== 9 && isKnownKey(line.slice(0, i)) ? i : -1;
-  }
-  return -1;
+  const colon = line.indexOf(':');
+  if (colon < 1 || colon > 32 || colon + 1 >= line.length) return -1;
+  const next = line.charCodeAt(colon + 1);
+  return next !== 32 && next !== 9 && isKnownKey(line.slice(0, colon)) ? colon : -1;
 }
