@@ -27,8 +27,11 @@ const dialogue = fc.tuple(fc.constantFrom('MARA', 'JON', 'DR. OKAFOR'), fc.optio
   ([n, p, line, q]) => `${n}${p ? ` (${p})` : ''}: ${q}${line}${q === '“' ? '”' : '"'}`,
 );
 
-const timingLine = fc.tuple(time, dash, time, fc.option(prose), fc.option(fc.constantFrom('32 mm, slow dolly left', '50 mm, arc in', 'handheld')), fc.option(prose)).map(
-  ([a, d, b, title, cam, trailing]) => `${a}${d}${b}${title ? ` — "${title.replace(/"/g, '')}"` : ''}${cam ? ` (${cam})` : ''}${trailing && (title || cam) ? ` ${trailing}` : ''}`,
+// Prose after the times needs a title or camera before it, or to open with a quote that opens no
+// title (`0.00–2.00 'Open' (24 mm)`).
+const timingLine = fc.tuple(time, dash, time, fc.option(prose), fc.option(fc.constantFrom('32 mm, slow dolly left', '50 mm, arc in', 'handheld')), fc.option(prose), fc.constantFrom("'", '‘', '”')).map(
+  ([a, d, b, title, cam, trailing, quote]) =>
+    `${a}${d}${b}${title ? ` — "${title.replace(/"/g, '')}"` : ''}${cam ? ` (${cam})` : ''}${trailing ? (title || cam ? ` ${trailing}` : ` ${quote}${trailing}`) : ''}`,
 );
 
 const shot = fc.tuple(timingLine, fc.array(fc.oneof(prose, dialogue, fc.tuple(shotKey, prose).map(([k, p]) => `${k}: ${p}`), trivia), { maxLength: 4 })).map(

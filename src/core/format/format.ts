@@ -292,7 +292,9 @@ class Printer {
         line += ` ${this.raw(t.span)}`;
       }
     }
-    if (shot.trailing) line += ` — ${this.raw(shot.trailing.span)}`;
+    // After a title or camera a dash sets the prose off; with neither, a dash would make the prose
+    // a title, so it follows the times as written (it opens with a quote that opens no title).
+    if (shot.trailing) line += shot.title || shot.camera ? ` — ${this.raw(shot.trailing.span)}` : ` ${this.raw(shot.trailing.span)}`;
     return line;
   }
 }
