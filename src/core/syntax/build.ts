@@ -148,6 +148,7 @@ export class AstBuilder {
     this.indentCheck(li);
     const headingSpan = { start: li.contentStart, end: li.contentEnd };
     const ctx: Context = li.kind === 'cast' ? 'cast' : li.kind === 'look' ? 'look' : 'clip';
+    this.headingForm(li, ctx.toUpperCase());
     let block: A.Block;
     if (ctx === 'cast') block = { kind: 'Cast', span: headingSpan, heading: headingSpan, items: [] };
     else if (ctx === 'look') block = { kind: 'Look', span: headingSpan, heading: headingSpan, name: this.lookName(li), items: [] };
@@ -162,8 +163,22 @@ export class AstBuilder {
     return block;
   }
 
+  /** A heading written with a colon or not in capitals (`CLIP: arrival 8s`, `Cast`) is read as one, and reported. */
+  private headingForm(li: LineInfo, keyword: string): void {
+    const written = this.text.slice(li.contentStart, li.labelEnd);
+    if (written === keyword) return;
+    const span = { start: li.contentStart, end: li.labelEnd };
+    // `CLIP:arrival` needs the space the colon stood for.
+    const next = this.text.charCodeAt(li.labelEnd);
+    const canonical = li.labelEnd < li.contentEnd && next !== 32 && next !== 9 ? `${keyword} ` : keyword;
+    const how = written.toUpperCase() === keyword ? 'in capitals' : written.endsWith(':') && written.slice(0, -1) === keyword ? 'without a colon' : 'in capitals, without a colon';
+    this.report('SC116', span, `Write the heading as ${keyword}, ${how}; it is read as one.`, {
+      fixes: [{ title: `Write ${keyword}`, safe: true, edits: [replace(span, canonical)] }],
+    });
+  }
+
   private lookName(li: LineInfo): A.Text | null {
-    const words = this.words(li.contentStart + 4, li.contentEnd);
+    const words = this.words(li.labelEnd, li.contentEnd);
     if (words.length === 0) {
       this.report('SC106', { start: li.contentStart, end: li.contentEnd }, 'LOOK needs a name, e.g. `LOOK night`; clips use it with `USING night`.');
       return null;
@@ -208,8 +223,8 @@ export class AstBuilder {
   }
 
   private clipHeader(li: LineInfo, block: A.ClipBlock): void {
-    const words = this.words(li.contentStart + 4, li.contentEnd);
-    const headSpan = { start: li.contentStart, end: li.contentStart + 4 };
+    const words = this.words(li.labelEnd, li.contentEnd);
+    const headSpan = { start: li.contentStart, end: li.labelEnd };
     let i = 0;
     const first = words[0];
     if (!first || this.attributeLike(first.text)) {

@@ -5,7 +5,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import { isKnownKey, looksLikeMisspeltKey } from './keys.js';
-import { keyLabelAt, nameLabelAt } from './labels.js';
+import { isNameWord, keyLabelAt, nameLabelAt } from './labels.js';
 
 export type LineKind =
   | 'bom'
@@ -188,16 +188,27 @@ export function classifyLine(text: string, offset: number): Line {
   if (c0 === 67 /* C */) {
     if (startsWord(text, contentStart, contentEnd, 'CAST') && contentStart + 4 === contentEnd) {
       info.kind = 'cast';
+      info.labelEnd = contentStart + 4;
       return info;
     }
     if (startsWord(text, contentStart, contentEnd, 'CLIP')) {
       info.kind = 'clip';
+      info.labelEnd = contentStart + 4;
       return info;
     }
   }
   if (c0 === 76 /* L */ && startsWord(text, contentStart, contentEnd, 'LOOK')) {
     info.kind = 'look';
+    info.labelEnd = contentStart + 4;
     return info;
+  }
+  if ((c0 | 0x20) === 99 /* c */ || (c0 | 0x20) === 108 /* l */) {
+    const loose = looseHeading(text, contentStart, contentEnd);
+    if (loose) {
+      info.kind = loose.kind;
+      info.labelEnd = loose.keywordEnd;
+      return info;
+    }
   }
   if (c0 >= 48 && c0 <= 57) {
     TIMING_RE.lastIndex = contentStart;
@@ -251,6 +262,47 @@ export function classifyLine(text: string, offset: number): Line {
     }
   }
   return info;
+}
+
+/**
+ * A heading written loosely, read as the heading (the builder reports it, with the fix): `CAST:`,
+ * `CLIP: name …` and `LOOK: name` with a colon, and `Cast` or `Clip name 8s` not in capitals.
+ * Only where the line cannot be anything else: a clip needs a name and a length, size or source
+ * after it (`Clip the wings` stays prose), `LOOK:` with more than a name is the Look section, and
+ * `Look name` not in capitals reads as a sentence.
+ */
+function looseHeading(text: string, start: number, end: number): { kind: 'cast' | 'clip' | 'look'; keywordEnd: number } | null {
+  if (end - start < 4) return null;
+  const word = text.slice(start, start + 4);
+  const upper = word.toUpperCase();
+  if (upper !== 'CAST' && upper !== 'CLIP' && upper !== 'LOOK') return null;
+  let k = start + 4;
+  const colon = text.charCodeAt(k) === 58;
+  if (colon) k++;
+  else if (k < end && text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return null;
+  const rest = text.slice(k, end).trim();
+  const caps = word === upper;
+  if (upper === 'CAST') return rest === '' ? { kind: 'cast', keywordEnd: k } : null;
+  if (upper === 'LOOK') return caps && colon && isNameWord(rest) ? { kind: 'look', keywordEnd: k } : null;
+  return (caps && colon) || clipHeaderLike(rest) ? { kind: 'clip', keywordEnd: k } : null;
+}
+
+const CLIP_ATTRIBUTE = /^(?:\d+(?:\.\d+)?s|\d+[x×]\d+)$/;
+const CLIP_KEYWORD = /^(?:using|remix|extend|edit)$/i;
+
+/** A name, then words that are all clip attributes, at least one of them a length, size or source. */
+function clipHeaderLike(rest: string): boolean {
+  const words = rest.split(/[ \t]+/);
+  if (words.length < 2) return false;
+  let attributes = 0;
+  for (let i = 1; i < words.length; i++) {
+    if (CLIP_ATTRIBUTE.test(words[i]!)) attributes++;
+    else if (CLIP_KEYWORD.test(words[i]!) && i + 1 < words.length) {
+      attributes++;
+      i++;
+    } else if (!/^[a-z][a-z0-9._/:-]*$/.test(words[i]!)) return false;
+  }
+  return attributes > 0;
 }
 
 function startsWord(text: string, at: number, limit: number, word: string): boolean {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../src/core/fix.js';
+import { parse } from '../../src/index.js';
+
+// Headings written loosely (SC116): which lines are read as headings, what the user is told, and
+// what the fix writes. The line under test is the file's first; a clip follows so there is one.
+function read(line: string) {
+  const source = `${line}\n  Scene: a quiet street.\n`;
+  const { ast, diagnostics } = parse(source);
+  const d = diagnostics.find((x) => x.code === 'SC116');
+  const fixed = d ? applyEdits(source, d.fixes![0]!.edits) : source;
+  return { block: ast.blocks[0] ?? null, item: ast.items[0] ?? null, d, fixedLine: fixed.split('\n')[0], refixed: parse(fixed).diagnostics.filter((x) => x.code === 'SC116') };
+}
+
+describe('a heading written loosely is read as the heading', () => {
+  it.each([
+    ['CAST:', 'Cast', 'CAST', 'without a colon'],
+    ['Cast', 'Cast', 'CAST', 'in capitals'],
+    ['cast:', 'Cast', 'CAST', 'in capitals, without a colon'],
+    ['CLIP: arrival 4s 1280x720', 'Clip', 'CLIP arrival 4s 1280x720', 'without a colon'],
+    ['CLIP:arrival 4s', 'Clip', 'CLIP arrival 4s', 'without a colon'],
+    ['Clip arrival 4s 1280x720', 'Clip', 'CLIP arrival 4s 1280x720', 'in capitals'],
+    ['clip dusk REMIX arrival', 'Clip', 'CLIP dusk REMIX arrival', 'in capitals'],
+    ['Clip b 8s sora-2-pro USING night', 'Clip', 'CLIP b 8s sora-2-pro USING night', 'in capitals'],
+    ['LOOK: night', 'Look', 'LOOK night', 'without a colon'],
+  ])('%s', (line, kind, fixedLine, how) => {
+    const r = read(line);
+    expect(r.block?.kind).toBe(kind);
+    expect(r.d?.severity).toBe('warning');
+    expect(r.d?.message).toContain(how);
+    expect(r.d?.fixes?.[0]?.safe).toBe(true);
+    expect(r.fixedLine).toBe(fixedLine);
+    expect(r.refixed).toEqual([]);
+  });
+
+  it('keeps the name and attributes of a loose clip heading', () => {
+    const clip = read('CLIP: arrival 4s 1280x720').block;
+    expect(clip).toMatchObject({ kind: 'Clip', name: { text: 'arrival' }, attributes: [{ kind: 'seconds', value: 4 }, { kind: 'size', text: '1280x720' }] });
+  });
+});
+
+describe('lines that only start with the word stay what they are', () => {
+  it.each([
+    ['Clip the wings of the paper bird.', 'Prose'],
+    ['Clipboard in hand, she waits.', 'Prose'],
+    ['Clip arrival sora-2-pro', 'Prose'],
+    ['Look night', 'Prose'],
+    ['Casting call at dawn.', 'Prose'],
+    ['LOOK: 65 mm, fine grain.', 'Section'],
+    ['Look: grainy', 'Section'],
+  ])('%s', (line, kind) => {
+    const r = read(line);
+    expect(r.block).toBeNull();
+    expect(r.item?.kind).toBe(kind);
+    expect(r.d).toBeUndefined();
+  });
+});
