@@ -63,6 +63,27 @@ describe('a key or dialogue line that reads as prose', () => {
     expect(shot.items[0]).toMatchObject({ kind: 'Dialogue', line: { text: 'We made it.' } });
   });
 
+  it('moves USING, REMIX, EXTEND or EDIT on a line of its own to the CLIP line', () => {
+    for (const [line, header] of [
+      ['USING night', 'CLIP b 4s 1280x720 USING night'],
+      ['REMIX a', 'CLIP b 4s 1280x720 REMIX a'],
+    ]) {
+      const source = `LOOK night\n  Scene: dark.\nCLIP a 4s 1280x720\n  Scene: x.\nCLIP b 4s 1280x720\n  Scene: y.\n  ${line}\n  0.00–4.00\n    Rain.\n`;
+      const [d, ...rest] = parse(source).diagnostics.filter((x) => x.code === 'SC115');
+      expect(rest).toEqual([]);
+      expect(d!.fixes![0]!.safe).toBe(true);
+      const fixed = applyEdits(source, d!.fixes![0]!.edits);
+      expect(fixed.split('\n')[4]).toBe(header);
+      expect(fixed).not.toContain(`  ${line}\n`);
+      expect(parse(fixed).diagnostics.filter((x) => x.code === 'SC115')).toEqual([]);
+    }
+  });
+
+  it('leaves USING in prose of more words, or outside a clip, to other rules', () => {
+    expect(check('USING night vision, she scans the yard.').found).toEqual([]);
+    expect(parse('USING night\nCLIP a 4s 1280x720\n  Scene: x.\n').diagnostics.map((d) => d.code)).toEqual(['SC102']);
+  });
+
   it('says nothing where a note was taken out of the line (its fix would land in the wrong place)', () => {
     expect(check('Sound:[[todo]]rain').found).toEqual([]);
   });

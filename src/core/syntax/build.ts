@@ -32,6 +32,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 
 /** `Reference frames/first.png` (or `Reference - …`, `Reference = …`): a Reference: line without its colon. */
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
+/** `USING night` on a line of its own, meant for the CLIP line. */
+const HEADER_ATTRIBUTE_LINE = /^(USING|REMIX|EXTEND|EDIT)[ \t]+(\S+)$/;
 /** `MARA (quietly) "We made it."`: a dialogue line without the colon after the name. */
 const DIALOGUE_WITHOUT_COLON = /^([A-Z][A-Z0-9.'’-]*(?: [A-Z0-9.'’-]+)*)([ \t]*\([^()]*\))?[ \t]+["“][^"“”]*["”]$/;
 const SECONDS_RE = /^(\d+(?:\.\d+)?)s$/;
@@ -44,6 +46,8 @@ export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   readonly trivia: A.Trivia[] = [];
   private readonly text: string;
+  /** The heading of the clip being built, where a stray `USING night` line is moved to. */
+  private clipHeading: Span | null = null;
 
   constructor(private readonly source: SourceFile) {
     this.text = source.text;
@@ -157,6 +161,7 @@ export class AstBuilder {
       this.clipHeader(li, block);
       block.attributes = fit(block.attributes);
     }
+    this.clipHeading = ctx === 'clip' ? headingSpan : null;
     block.items = node.items.map((it) => this.item(it, ctx));
     const last = block.items[block.items.length - 1];
     block.span = { start: headingSpan.start, end: last ? Math.max(headingSpan.end, last.span.end) : headingSpan.end };
@@ -579,6 +584,15 @@ export class AstBuilder {
       const head = said[1]! + (said[2] ?? '');
       this.report('SC115', { start, end: start + head.length }, `This line is read as prose, not as ${said[1]}'s dialogue: a dialogue line needs a colon after the name.`, {
         fixes: [{ title: `Put a colon after ${head}`, safe: true, edits: [replace({ start: start + head.length, end: start + head.length }, ':')] }],
+      });
+      return true;
+    }
+    const attribute = c0 >= 69 && c0 <= 85 && this.clipHeading ? HEADER_ATTRIBUTE_LINE.exec(line) : null;
+    if (attribute) {
+      const heading = this.clipHeading!;
+      const effect = { USING: `the clip does not use ${attribute[2]}`, REMIX: 'the clip is not a remix', EXTEND: 'the clip is not an extension', EDIT: 'the clip is not an edit' }[attribute[1] as 'USING'];
+      this.report('SC115', { start, end: start + line.length }, `${attribute[1]} belongs on the CLIP line; on a line of its own it is read as prose, so ${effect}.`, {
+        fixes: [{ title: `Move ${line} to the CLIP line`, safe: true, edits: [replace({ start: heading.end, end: heading.end }, ` ${line}`), replace({ start: li.start, end: li.end }, '')] }],
       });
       return true;
     }
