@@ -504,12 +504,27 @@ export class AstBuilder {
     }
     if (full.text === '') {
       this.report('SC112', speaker.span, `${speaker.text}: has no words; write the spoken line in quotes, e.g. ${speaker.text}: "We made it."`);
+    } else if (this.singleQuoted(full)) {
+      // 'We made it.' or ‘We made it.’: quoted, but with quotes that stay part of the words.
+      const curly = this.text.charCodeAt(full.span.start) === 0x2018;
+      this.report('SC108', full.span, `${speaker.text}'s words are in single quotes, which are read as part of the words; use double quotes (${speaker.text}: "${full.text.slice(1, -1)}").`, {
+        fixes: [{ title: 'Use double quotes', safe: true, edits: [replace({ start: full.span.start, end: full.span.start + 1 }, curly ? '“' : '"'), replace({ start: full.span.end - 1, end: full.span.end }, curly ? '”' : '"')] }],
+      });
     } else {
       this.report('SC108', full.span, `${speaker.text}: is read as dialogue; put the spoken words in quotes, or write the action as prose ("${speaker.text} ${full.text.charAt(0).toLowerCase()}${full.text.slice(1)}").`, {
         fixes: [{ title: 'Quote the spoken words', safe: false, edits: [replace({ start: full.span.start, end: full.span.start }, '"'), replace({ start: full.span.end, end: full.span.end }, '"')] }],
       });
     }
     return { kind: 'Dialogue', span, speaker, parenthetical: paren, line: full, quoted: false, lines };
+  }
+
+  /** Words between single quotes, as written in the source (so the quotes can be replaced). */
+  private singleQuoted(words: A.Text): boolean {
+    const t = words.text;
+    if (t.length < 2) return false;
+    const open = t.charCodeAt(0);
+    const close = t.charCodeAt(t.length - 1);
+    return (open === 39 || open === 0x2018) && (close === 39 || close === 0x2019) && this.text.charCodeAt(words.span.start) === open && this.text.charCodeAt(words.span.end - 1) === close;
   }
 
   private prose(tok: IToken, ctx: Context): A.Item {
