@@ -22,7 +22,7 @@ const PINNED: Record<string, string[]> = {
   "broken/limits.shot": ["ten-seconds c80c90b868e1f3d3", "too-wide 95dda5ed373abf89", "new-model 347c8013e9098b51", "ferry-dusk 1490f52db5c95a37"],
   "broken/references.shot": ["missing fb69b833dc750a6a", "outside fb69b833dc750a6a", "gif fb69b833dc750a6a", "small 829b926a48e3c9b0", "night 2fb62e73cc8127e5", "loop e0e08f29e39a917f", "early e0e08f29e39a917f", "later faddc669cb3f43b3"],
   "broken/settings.shot": ["arrival 14adbfd721a8e660"],
-  "broken/syntax.shot": ["arrival d0b10e0257b365da"],
+  "broken/syntax.shot": ["arrival d0b10e0257b365da", "departure 9436097dcdf2c39f"],
   "broken/timing.shot": ["overlap ced4af862eee7154", "gap 3f971006198ce728", "short 5c8dc52232d49136"],
 };
 
