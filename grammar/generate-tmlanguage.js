@@ -18,8 +18,17 @@ const raw = String.raw;
 
 // ── pieces that mirror the line classifier ───────────────────────────────────────────────────
 
-/** A heading line, looked at from its first non-blank character (lines.ts: CAST alone, CLIP/LOOK + word). */
-const HEADING = raw`(?:CAST[ \t]*$|(?:CLIP|LOOK)(?:[ \t]|$))`;
+/** lines.ts clipHeaderLike: words a clip header takes besides its name. */
+const LOOSE_ATTRIBUTE = raw`(?:\d+(?:\.\d+)?s|\d+[x×]\d+|(?i:using|remix|extend|edit)[ \t]+\S+)`;
+const LOOSE_MODEL = raw`[a-z][a-z0-9._/:\-]*`;
+/** After a loose `Clip`: a name, then clip attributes only, at least one a length, size or source. */
+const LOOSE_CLIP_REST = raw`[ \t]*\S+(?:[ \t]+${LOOSE_MODEL})*[ \t]+${LOOSE_ATTRIBUTE}(?:[ \t]+(?:${LOOSE_ATTRIBUTE}|${LOOSE_MODEL}))*[ \t]*$`;
+/** The heading words as written (lines.ts: canonical, then looseHeading), each with its lookahead. */
+const CAST_WORD = raw`(?i:cast):?(?=[ \t]*$)`;
+const LOOK_WORD = raw`LOOK(?=[ \t]|$)`;
+const CLIP_WORD = raw`(?:CLIP(?=[ \t]|$)|CLIP:|(?i:clip)(?::|(?=[ \t]))(?=${LOOSE_CLIP_REST}))`;
+/** A heading line, looked at from its first non-blank character. */
+const HEADING = raw`(?:${CAST_WORD}|${LOOK_WORD}|${CLIP_WORD})`;
 /** A time in a timing line: `2.40`, `12`, `1:02.5` (TIMING_RE). */
 const TIME = raw`\d+(?::\d{1,2})?(?:\.\d+)?`;
 const DASH = raw`(?:--|[-–—‒])`;
@@ -172,7 +181,7 @@ const grammar = {
         'YAML settings between --- fences (lines.ts frontMatter). Unclosed, the compiler ends it at the first blank line, which a grammar cannot know (valid YAML may hold blank lines); it ends at the first line that cannot be YAML in a mapping: a heading, // or [[ at the start of a line.',
       begin: raw`^\x{FEFF}?(---)[ \t]*$`,
       beginCaptures: caps(S.frontMatterFence),
-      end: raw`^(---|\.\.\.)[ \t]*$|^(?=CAST[ \t]*$|(?:CLIP|LOOK)(?:[ \t]|$)|//|\[\[)`,
+      end: raw`^(---|\.\.\.)[ \t]*$|^(?=${HEADING}|//|\[\[)`,
       endCaptures: caps(S.frontMatterFence),
       name: S.frontMatter,
       contentName: S.frontMatterBody,
@@ -212,7 +221,7 @@ const grammar = {
     },
 
     'cast-block': {
-      begin: raw`^[ \t]*(CAST)[ \t]*$`,
+      begin: raw`^[ \t]*(${CAST_WORD})[ \t]*$`,
       beginCaptures: { 0: { name: 'meta.heading.cast.shot' }, 1: { name: S.keyword('cast') } },
       end: BEFORE_HEADING,
       name: 'meta.block.cast.shot',
@@ -226,7 +235,7 @@ const grammar = {
       ],
     },
     'look-block': {
-      begin: raw`^[ \t]*(LOOK)${WORD_END}(?:[ \t]+(\S+))?([^\n]*)$`,
+      begin: raw`^[ \t]*(${LOOK_WORD})(?:[ \t]*(\S+))?([^\n]*)$`,
       beginCaptures: {
         0: { name: 'meta.heading.look.shot' },
         1: { name: S.keyword('look') },
@@ -238,7 +247,7 @@ const grammar = {
       patterns: [{ include: '#body' }],
     },
     'clip-block': {
-      begin: raw`^[ \t]*(CLIP)${WORD_END}(?:[ \t]+(?!${ATTRIBUTE_LIKE})(\S+))?([^\n]*)$`,
+      begin: raw`^[ \t]*(${CLIP_WORD})(?:[ \t]*(?!${ATTRIBUTE_LIKE})(\S+))?([^\n]*)$`,
       beginCaptures: {
         0: { name: 'meta.heading.clip.shot' },
         1: { name: S.keyword('clip') },

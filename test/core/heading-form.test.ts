@@ -22,7 +22,6 @@ describe('a heading written loosely is read as the heading', () => {
     ['Clip arrival 4s 1280x720', 'Clip', 'CLIP arrival 4s 1280x720', 'in capitals'],
     ['clip dusk REMIX arrival', 'Clip', 'CLIP dusk REMIX arrival', 'in capitals'],
     ['Clip b 8s sora-2-pro USING night', 'Clip', 'CLIP b 8s sora-2-pro USING night', 'in capitals'],
-    ['LOOK: night', 'Look', 'LOOK night', 'without a colon'],
   ])('%s', (line, kind, fixedLine, how) => {
     const r = read(line);
     expect(r.block?.kind).toBe(kind);
@@ -47,11 +46,33 @@ describe('lines that only start with the word stay what they are', () => {
     ['Look night', 'Prose'],
     ['Casting call at dawn.', 'Prose'],
     ['LOOK: 65 mm, fine grain.', 'Section'],
+    ['LOOK: night', 'Section'],
     ['Look: grainy', 'Section'],
   ])('%s', (line, kind) => {
     const r = read(line);
     expect(r.block).toBeNull();
     expect(r.item?.kind).toBe(kind);
     expect(r.d).toBeUndefined();
+  });
+});
+
+describe('LOOK: night, the Look section', () => {
+  const source = (using: string, more = '') => `LOOK: night\n  Lighting: sodium lamps.\n${more}CLIP a 4s 1280x720${using}\n  Scene: x.\n`;
+
+  it('is reported when a clip uses a look named night that no heading makes, and the fix makes the heading', () => {
+    const text = source(' USING night');
+    const [d, ...rest] = parse(text).diagnostics.filter((x) => x.code === 'SC116');
+    expect(rest).toEqual([]);
+    expect(text.slice(d!.span.start, d!.span.end)).toBe('LOOK:');
+    const fixed = applyEdits(text, d!.fixes![0]!.edits);
+    expect(fixed.split('\n')[0]).toBe('LOOK night');
+    const reread = parse(fixed);
+    expect(reread.diagnostics).toEqual([]);
+    expect(reread.ast.blocks[0]).toMatchObject({ kind: 'Look', name: { text: 'night' } });
+  });
+
+  it('is left alone when no clip uses that look, or a LOOK heading makes it', () => {
+    expect(parse(source('')).diagnostics.filter((x) => x.code === 'SC116')).toEqual([]);
+    expect(parse(source(' USING night', 'LOOK night\n  Mood: calm.\n')).diagnostics.filter((x) => x.code === 'SC116')).toEqual([]);
   });
 });

@@ -174,7 +174,30 @@ function shotDocument(): fc.Arbitrary<string> {
     .map(([i, p]) => i + p);
   const heading = fc.tuple(
     fc.constantFrom('', '  '),
-    fc.constantFrom('CAST', 'LOOK night', 'LOOK', 'CLIP arrival 8s', 'CLIP b REMIX arrival', 'CLIP 4s', 'CLIP c EXTEND video_1 sora-2 USING night'),
+    fc.constantFrom(
+      'CAST',
+      'LOOK night',
+      'LOOK',
+      'CLIP arrival 8s',
+      'CLIP b REMIX arrival',
+      'CLIP 4s',
+      'CLIP c EXTEND video_1 sora-2 USING night',
+      // Written loosely: read as headings (SC116), or not, by the same rules in both.
+      'CAST:',
+      'Cast',
+      'cast:',
+      'LOOK: night',
+      'LOOK:night',
+      'LOOK: 65 mm, fine grain',
+      'Look night',
+      'CLIP: d 4s',
+      'CLIP:e',
+      'Clip f 4s 1280x720',
+      'clip g sora-2 remix f',
+      'Clip the wings',
+      'Clip h using',
+      'Clipboard 4s',
+    ),
   ).map(([i, h]) => i + h);
   const trivia = fc.tuple(indent, fc.constantFrom('// a comment', '[[ a note ]]')).map(([i, t]) => i + t);
   const blank = fc.constantFrom('', '  ');

@@ -85,7 +85,32 @@ export class AstBuilder {
 
   finishFile(file: A.File): A.File {
     this.trivia.sort((a, b) => a.span.start - b.span.start);
+    this.lookWithColon(file);
     return file;
+  }
+
+  /**
+   * `LOOK: night` is the Look section (an alias of Format & Look), which is what `LOOK: 65 mm film`
+   * means; when a clip uses a look called night and no LOOK heading makes one, it was meant as
+   * that heading.
+   */
+  private lookWithColon(file: A.File): void {
+    const used = new Set<string>();
+    const made = new Set<string>();
+    for (const b of file.blocks) {
+      if (b.kind === 'Clip') for (const a of b.attributes) if (a.kind === 'using') used.add(a.look.text);
+      if (b.kind === 'Look' && b.name) made.add(b.name.text);
+    }
+    if (used.size === 0) return;
+    const sections = [...file.items, ...file.blocks.flatMap((b) => b.items)];
+    for (const item of sections) {
+      if (item.kind !== 'Section' || item.key.text !== 'LOOK' || !used.has(item.value.text) || made.has(item.value.text)) continue;
+      const colon = this.text.indexOf(':', item.key.span.end);
+      const span = { start: item.key.span.start, end: colon + 1 };
+      this.report('SC116', span, `This is read as the Look section, but a clip uses a look named ${item.value.text}: a LOOK heading has no colon.`, {
+        fixes: [{ title: `Write LOOK ${item.value.text}`, safe: true, edits: [replace(span, 'LOOK')] }],
+      });
+    }
   }
 
   // ── trivia ────────────────────────────────────────────────────────────────────────────────

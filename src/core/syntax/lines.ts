@@ -5,7 +5,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import { isKnownKey, looksLikeMisspeltKey } from './keys.js';
-import { isNameWord, keyLabelAt, nameLabelAt } from './labels.js';
+import { keyLabelAt, nameLabelAt } from './labels.js';
 
 export type LineKind =
   | 'bom'
@@ -265,13 +265,12 @@ export function classifyLine(text: string, offset: number): Line {
 }
 
 /**
- * A heading written loosely, read as the heading (the builder reports it, with the fix): `CAST:`,
- * `CLIP: name …` and `LOOK: name` with a colon, and `Cast` or `Clip name 8s` not in capitals.
- * Only where the line cannot be anything else: a clip needs a name and a length, size or source
- * after it (`Clip the wings` stays prose), `LOOK:` with more than a name is the Look section, and
- * `Look name` not in capitals reads as a sentence.
+ * A heading written loosely, read as the heading (the builder reports it, with the fix): `CAST:`
+ * and `CLIP: name …` with a colon, and `Cast` or `Clip name 8s` not in capitals. Only where the
+ * line cannot be anything else: a clip needs a name and a length, size or source after it (`Clip
+ * the wings` stays prose); `LOOK:` is the Look section, and `Look name` reads as a sentence.
  */
-function looseHeading(text: string, start: number, end: number): { kind: 'cast' | 'clip' | 'look'; keywordEnd: number } | null {
+function looseHeading(text: string, start: number, end: number): { kind: 'cast' | 'clip'; keywordEnd: number } | null {
   if (end - start < 4) return null;
   const word = text.slice(start, start + 4);
   const upper = word.toUpperCase();
@@ -283,7 +282,9 @@ function looseHeading(text: string, start: number, end: number): { kind: 'cast' 
   const rest = text.slice(k, end).trim();
   const caps = word === upper;
   if (upper === 'CAST') return rest === '' ? { kind: 'cast', keywordEnd: k } : null;
-  if (upper === 'LOOK') return caps && colon && isNameWord(rest) ? { kind: 'look', keywordEnd: k } : null;
+  // `LOOK:` is the Look section (an alias of Format & Look); the builder reports `LOOK: night`
+  // when a clip uses a look by that name.
+  if (upper === 'LOOK') return null;
   return (caps && colon) || clipHeaderLike(rest) ? { kind: 'clip', keywordEnd: k } : null;
 }
 
