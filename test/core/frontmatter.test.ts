@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFlatYaml } from '../../src/core/frontmatter/flat.js';
 import { parseWithYaml } from '../../src/core/frontmatter/yaml.js';
-import { parse } from '../../src/index.js';
+import { compile, parse } from '../../src/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 // Pieces chosen to sit on the edges of YAML's plain scalars: indicators, comments, `: ` inside a
@@ -62,5 +62,30 @@ describe('front matter read without the YAML parser', () => {
     for (const text of ['a: 1\na: 2', 'lint:\n  craft/vague: off', 'draft: true', 'seconds: 1e3', 'title: x # note', 'title: "quoted"', 'title:']) {
       expect(parseFlatYaml(text, 0), text).toBeNull();
     }
+  });
+});
+
+describe('a quote in the front matter that never closes', () => {
+  it.each([
+    ['title: "Unclosed\nmodel: sora-2\n', 'title: '.length, '"'],
+    ["model: sora-2\ntitle: 'It''s open\nsize: 1280x720\n", 'model: sora-2\ntitle: '.length, "'"],
+    ['title: "Closed \\" inside"\nlint:\n  - "open\n', 'title: "Closed \\" inside"\nlint:\n  - '.length, '"'],
+  ])('is reported at its opening quote: %j', (text, at, quote) => {
+    const [e, ...rest] = parseWithYaml(text, 100).errors;
+    expect(rest).toEqual([]);
+    expect(e!.span).toEqual({ start: 100 + at, end: 101 + at });
+    expect(e!.message).toBe(`this ${quote} quote is never closed; end the value with ${quote}`);
+  });
+
+  it('twice: each error at its own quote', () => {
+    const text = 'title: "one\nmodel: sora-2\nsize: "two\n';
+    expect(parseWithYaml(text, 0).errors.map((e) => e.span.start)).toEqual([text.indexOf('"'), text.lastIndexOf('"')]);
+  });
+
+  it('in a .shot file, as SC104 at the quote', async () => {
+    const source = '---\ntitle: "Night\nmodel: sora-2\n---\nCLIP a 4s 1280x720\n  Scene: x.\n';
+    const d = (await compile(source)).diagnostics.find((x) => x.code === 'SC104');
+    expect(d!.span.start).toBe(source.indexOf('"'));
+    expect(d!.message).toBe('Front matter: this " quote is never closed; end the value with ".');
   });
 });

@@ -35,7 +35,17 @@ export function parseYaml(yamlText: string, base: number): ParsedYaml {
 export function parseWithYaml(yamlText: string, base: number): ParsedYaml {
   const doc = parseDocument(yamlText, { prettyErrors: false, strict: true, uniqueKeys: true });
   const errors: YamlError[] = [];
+  // Each quote error takes the next value left open with that quote.
+  const searched: Record<string, number> = { '"': 0, "'": 0 };
   for (const e of [...doc.errors, ...doc.warnings]) {
+    const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+    const open = quote ? unclosedQuote(yamlText, quote, searched[quote]!) : -1;
+    if (open >= 0) {
+      searched[quote!] = open + 1;
+      // yaml reports a quote that never closes where the text ends; the user needs its start.
+      errors.push({ span: { start: base + open, end: base + open + 1 }, message: `this ${quote} quote is never closed; end the value with ${quote}`, warning: false });
+      continue;
+    }
     const start = base + e.pos[0];
     const end = Math.max(start + 1, base + e.pos[1]);
     errors.push({ span: { start, end: Math.min(end, base + yamlText.length) }, message: cleanMessage(e.message), warning: e.name === 'YAMLWarning' });
@@ -51,6 +61,38 @@ export function parseWithYaml(yamlText: string, base: number): ParsedYaml {
     }
   }
   return { data, entries, errors };
+}
+
+/**
+ * Where the first value from the line after offset `from` that opens with `quote` and does not
+ * close it on its own line starts (a quoted value may go on over lines, but one left open runs to
+ * the end), or -1.
+ */
+function unclosedQuote(text: string, quote: string, from: number): number {
+  const valueStart = /^[ \t]*(?:-[ \t]+)?(?:[^\s#"'][^:#\n]*:[ \t]+)?/;
+  let lineStart = from === 0 ? 0 : text.indexOf('\n', from) + 1;
+  if (lineStart === 0 && from > 0) return -1;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const at = valueStart.exec(line)![0].length;
+    if (line[at] === quote && !closesOnLine(line, at + 1, quote)) return lineStart + at;
+    lineStart = lineEnd + 1;
+  }
+  return -1;
+}
+
+/** Whether `line` from `from` holds the closing `quote` ('' escapes ' and \" escapes " in YAML). */
+function closesOnLine(line: string, from: number, quote: string): boolean {
+  for (let i = from; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
 }
 
 function cleanMessage(message: string): string {
