@@ -29,7 +29,7 @@ const entries = [
   { code: 'SC112', rule: 'syntax/empty', severity: 'warning', summary: 'A key, cast entry or heading with nothing after it.' },
   { code: 'SC113', rule: 'syntax/cast-name', severity: 'warning', summary: 'A cast entry whose name is not written in capitals.' },
   { code: 'SC114', rule: 'syntax/looks-like-timing', severity: 'warning', summary: 'A line in a clip that looks like a shot timing line but is not one.' },
-  { code: 'SC115', rule: 'syntax/reads-as-prose', severity: 'warning', summary: 'A line in a clip meant as a key or dialogue line that reads as prose: Reference or a NAME without its colon, or a key without the space after its colon.' },
+  { code: 'SC115', rule: 'syntax/reads-as-prose', severity: 'warning', summary: 'A line in a clip that reads as prose but was meant otherwise: Reference or a NAME without its colon, a key without the space after its colon, USING night on a line of its own.' },
   { code: 'SC116', rule: 'syntax/heading-form', severity: 'warning', summary: 'A CAST, LOOK or CLIP heading written with a colon or not in capitals (read as the heading).' },
   { code: 'SC199', rule: 'syntax/unexpected', severity: 'error', summary: 'The parser could not make sense of a line.' },
   // Settings: front matter and shotc.yaml.
