@@ -379,8 +379,8 @@ const grammar = {
     },
     'cast-entry-not-capitalised': {
       comment:
-        '`Mara: …` under CAST: the compiler still reads a character (and offers to capitalise the name), but only for a plain line: no notes, no double blanks (build.ts prose in CAST).',
-      match: raw`^[ \t]*(?![^\n]*(?:\[\[|[ \t]{2}[^\n]*\S))(\p{L}[\p{L}\p{M} .'’-]*?)[ \t]*(:)[ \t]+(?=\S)[^\n]*`,
+        '`Mara: …` under CAST: the compiler still reads a character (and offers to capitalise the name), but only for a plain line: no notes, no double blanks, and not a heading word (build.ts prose in CAST).',
+      match: raw`^[ \t]*(?![^\n]*(?:\[\[|[ \t]{2}[^\n]*\S))(?!(?i:cast|clip|look)[ \t]*:)(\p{L}[\p{L}\p{M} .'’-]*?)[ \t]*(:)[ \t]+(?=\S)[^\n]*`,
       captures: caps(S.castName, S.colon),
       name: 'meta.cast-entry.shot',
     },

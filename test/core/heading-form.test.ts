@@ -76,3 +76,11 @@ describe('LOOK: night, the Look section', () => {
     expect(parse(source(' USING night', 'LOOK night\n  Mood: calm.\n')).diagnostics.filter((x) => x.code === 'SC116')).toEqual([]);
   });
 });
+
+describe('a heading word as a cast name', () => {
+  it('is not read as a character, since CLIP: in capitals is a heading', () => {
+    const { ast, diagnostics } = parse('CAST\nclip: a paper bird\nMara: woman in her thirties.\n');
+    expect(ast.blocks[0]).toMatchObject({ kind: 'Cast', items: [{ kind: 'Prose' }, { kind: 'CastEntry', name: { text: 'MARA' } }] });
+    expect(diagnostics.map((d) => d.code)).toEqual(['SC103', 'SC113']);
+  });
+});

@@ -79,6 +79,13 @@ describe('a key or dialogue line that reads as prose', () => {
     }
   });
 
+  it('offers no move when the CLIP line already has a look or a source, which would make it an error', () => {
+    const source = 'CLIP b 4s 1280x720 EXTEND a\n  REMIX a\n';
+    const [d] = parse(source).diagnostics.filter((x) => x.code === 'SC115');
+    expect(d!.message).toContain('already has a source');
+    expect(d!.fixes ?? []).toEqual([]);
+  });
+
   it('leaves USING in prose of more words, or outside a clip, to other rules', () => {
     expect(check('USING night vision, she scans the yard.').found).toEqual([]);
     expect(parse('USING night\nCLIP a 4s 1280x720\n  Scene: x.\n').diagnostics.map((d) => d.code)).toEqual(['SC102']);

@@ -39,11 +39,16 @@ const shot = fc.tuple(timingLine, fc.array(fc.oneof(prose, dialogue, fc.tuple(sh
 );
 
 const attrs = fc.array(fc.constantFrom('4s', '8s', '12s', '1280x720', '720x1280', 'sora-2-pro', 'sora-2', 'USING night', 'REMIX arrival', 'EXTEND arrival'), { maxLength: 3 });
-const clip = fc.tuple(name, attrs, fc.array(fc.oneof(section, shot, prose.map((p) => `  ${p}`), dialogue.map((d) => `  ${d}`), trivia, fc.constant('  Reference: frames/a.png'), fc.constant('  Change: warmer light')), { maxLength: 5 })).map(
-  ([n, a, items]) => [`CLIP ${[n, ...a].join(' ')}`, ...items].join('\n'),
+// Lines meant as something else that read as prose (SC115), and headings written loosely (SC116).
+const readsAsProse = fc.constantFrom('  Reference frames/a.png', '  Sound:rain on the roof', '  MARA (quietly) "Not yet."', '  USING night', '  REMIX arrival');
+const clipWord = fc.constantFrom('CLIP', 'CLIP', 'CLIP', 'CLIP:', 'Clip', 'clip:');
+const clip = fc.tuple(clipWord, name, attrs, fc.array(fc.oneof(section, shot, prose.map((p) => `  ${p}`), dialogue.map((d) => `  ${d}`), trivia, fc.constant('  Reference: frames/a.png'), fc.constant('  Change: warmer light'), readsAsProse), { maxLength: 5 })).map(
+  ([w, n, a, items]) => [`${w} ${[n, ...a].join(' ')}`, ...items].join('\n'),
 );
-const look = fc.tuple(name, fc.array(section, { maxLength: 3 })).map(([n, s]) => [`LOOK ${n}`, ...s].join('\n'));
-const cast = fc.array(fc.tuple(fc.constantFrom('MARA', 'JON', 'Mara'), prose).map(([n, p]) => `${n}: ${p}`), { maxLength: 3 }).map((e) => ['CAST', ...e].join('\n'));
+const look = fc.tuple(fc.constantFrom('LOOK ', 'LOOK ', 'LOOK: '), name, fc.array(section, { maxLength: 3 })).map(([w, n, s]) => [`${w}${n}`, ...s].join('\n'));
+const cast = fc
+  .tuple(fc.constantFrom('CAST', 'CAST', 'CAST:', 'Cast'), fc.array(fc.tuple(fc.constantFrom('MARA', 'JON', 'Mara'), prose).map(([n, p]) => `${n}: ${p}`), { maxLength: 3 }))
+  .map(([w, e]) => [w, ...e].join('\n'));
 const frontMatter = fc.constantFrom('---\ntitle: Morning\nmodel: sora-2-pro\nsize: 1280x720\n---', '---\nseconds: 8\n---', '---\ntitle: [unclosed\n---', '---\nmodle: x', '');
 
 export const shotDocument = fc

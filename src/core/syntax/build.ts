@@ -32,6 +32,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 
 /** `Reference frames/first.png` (or `Reference - …`, `Reference = …`): a Reference: line without its colon. */
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
+/** The words that start headings, in any case. */
+const HEADING_WORD = /^(?:cast|clip|look)$/i;
 /** `USING night` on a line of its own, meant for the CLIP line. */
 const HEADER_ATTRIBUTE_LINE = /^(USING|REMIX|EXTEND|EDIT)[ \t]+(\S+)$/;
 /** `MARA (quietly) "We made it."`: a dialogue line without the colon after the name. */
@@ -46,8 +48,8 @@ export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   readonly trivia: A.Trivia[] = [];
   private readonly text: string;
-  /** The heading of the clip being built, where a stray `USING night` line is moved to. */
-  private clipHeading: Span | null = null;
+  /** The clip being built, and its heading, where a stray `USING night` line is moved to. */
+  private clip: { heading: Span; block: A.ClipBlock } | null = null;
 
   constructor(private readonly source: SourceFile) {
     this.text = source.text;
@@ -186,7 +188,7 @@ export class AstBuilder {
       this.clipHeader(li, block);
       block.attributes = fit(block.attributes);
     }
-    this.clipHeading = ctx === 'clip' ? headingSpan : null;
+    this.clip = block.kind === 'Clip' ? { heading: headingSpan, block } : null;
     block.items = node.items.map((it) => this.item(it, ctx));
     const last = block.items[block.items.length - 1];
     block.span = { start: headingSpan.start, end: last ? Math.max(headingSpan.end, last.span.end) : headingSpan.end };
@@ -558,9 +560,10 @@ export class AstBuilder {
     const span = { start: li.contentStart, end: li.contentEnd };
     const text = { text: this.stripNotes(li.contentStart, li.contentEnd), span };
     if (ctx === 'cast') {
-      // `Mara: woman in her thirties` — a cast line with the name not in capitals.
+      // `Mara: woman in her thirties` — a cast line with the name not in capitals. (Not `Clip: …`:
+      // in capitals, with its colon, that is a heading.)
       const m = castLabel(text.text);
-      if (m && text.text === this.text.slice(li.contentStart, li.contentEnd)) {
+      if (m && !HEADING_WORD.test(m[1]!) && text.text === this.text.slice(li.contentStart, li.contentEnd)) {
         const nameSpan = { start: li.contentStart, end: li.contentStart + m[1]!.length };
         const upper = m[1]!.toUpperCase();
         this.report('SC113', nameSpan, `Write character names in capitals (${upper}) so the compiler can find them in shots and dialogue.`, {
@@ -627,13 +630,22 @@ export class AstBuilder {
       });
       return true;
     }
-    const attribute = c0 >= 69 && c0 <= 85 && this.clipHeading ? HEADER_ATTRIBUTE_LINE.exec(line) : null;
+    const attribute = c0 >= 69 && c0 <= 85 && this.clip ? HEADER_ATTRIBUTE_LINE.exec(line) : null;
     if (attribute) {
-      const heading = this.clipHeading!;
-      const effect = { USING: `the clip does not use ${attribute[2]}`, REMIX: 'the clip is not a remix', EXTEND: 'the clip is not an extension', EDIT: 'the clip is not an edit' }[attribute[1] as 'USING'];
-      this.report('SC115', { start, end: start + line.length }, `${attribute[1]} belongs on the CLIP line; on a line of its own it is read as prose, so ${effect}.`, {
-        fixes: [{ title: `Move ${line} to the CLIP line`, safe: true, edits: [replace({ start: heading.end, end: heading.end }, ` ${line}`), replace({ start: li.start, end: li.end }, '')] }],
-      });
+      const { heading, block } = this.clip!;
+      const keyword = attribute[1] as 'USING' | 'REMIX' | 'EXTEND' | 'EDIT';
+      const effect = { USING: `the clip does not use ${attribute[2]}`, REMIX: 'the clip is not a remix', EXTEND: 'the clip is not an extension', EDIT: 'the clip is not an edit' }[keyword];
+      const group = keyword === 'USING' ? 'using' : 'source';
+      // Moved next to one of its kind, it would be the CLIP line's error instead of this warning.
+      const taken = block.attributes.some((a) => attributeGroup(a) === group);
+      const span = { start, end: start + line.length };
+      if (taken) {
+        this.report('SC115', span, `${keyword} belongs on the CLIP line, which already has ${group === 'using' ? 'a look' : 'a source'}; on a line of its own it is read as prose. Remove it, or put it on the CLIP line instead.`);
+      } else {
+        this.report('SC115', span, `${keyword} belongs on the CLIP line; on a line of its own it is read as prose, so ${effect}.`, {
+          fixes: [{ title: `Move ${line} to the CLIP line`, safe: true, edits: [replace({ start: heading.end, end: heading.end }, ` ${line}`), replace({ start: li.start, end: li.end }, '')] }],
+        });
+      }
       return true;
     }
     const colon = keyColonWithoutSpace(line);
