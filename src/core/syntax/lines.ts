@@ -202,7 +202,7 @@ export function classifyLine(text: string, offset: number): Line {
     info.labelEnd = contentStart + 4;
     return info;
   }
-  if ((c0 | 0x20) === 99 /* c */ || (c0 | 0x20) === 108 /* l */) {
+  if ((c0 | 0x20) === 99 /* c */) {
     const loose = looseHeading(text, contentStart, contentEnd);
     if (loose) {
       info.kind = loose.kind;
@@ -274,22 +274,20 @@ function looseHeading(text: string, start: number, end: number): { kind: 'cast' 
   if (end - start < 4) return null;
   const word = text.slice(start, start + 4);
   const upper = word.toUpperCase();
-  if (upper !== 'CAST' && upper !== 'CLIP' && upper !== 'LOOK') return null;
+  if (upper !== 'CAST' && upper !== 'CLIP') return null;
   let k = start + 4;
   const colon = text.charCodeAt(k) === 58;
   if (colon) k++;
   else if (k < end && text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return null;
   const rest = text.slice(k, end).trim();
-  const caps = word === upper;
   if (upper === 'CAST') return rest === '' ? { kind: 'cast', keywordEnd: k } : null;
-  // `LOOK:` is the Look section (an alias of Format & Look); the builder reports `LOOK: night`
-  // when a clip uses a look by that name.
-  if (upper === 'LOOK') return null;
-  return (caps && colon) || clipHeaderLike(rest) ? { kind: 'clip', keywordEnd: k } : null;
+  return (word === upper && colon) || clipHeaderLike(rest) ? { kind: 'clip', keywordEnd: k } : null;
 }
 
 const CLIP_ATTRIBUTE = /^(?:\d+(?:\.\d+)?s|\d+[x×]\d+)$/;
 const CLIP_KEYWORD = /^(?:using|remix|extend|edit)$/i;
+/** A model id, as build.ts reads one in a CLIP header. */
+const CLIP_MODEL = /^[a-z][a-z0-9._/:-]*$/;
 
 /** A name, then words that are all clip attributes, at least one of them a length, size or source. */
 function clipHeaderLike(rest: string): boolean {
@@ -301,7 +299,7 @@ function clipHeaderLike(rest: string): boolean {
     else if (CLIP_KEYWORD.test(words[i]!) && i + 1 < words.length) {
       attributes++;
       i++;
-    } else if (!/^[a-z][a-z0-9._/:-]*$/.test(words[i]!)) return false;
+    } else if (!CLIP_MODEL.test(words[i]!)) return false;
   }
   return attributes > 0;
 }
