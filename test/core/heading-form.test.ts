@@ -84,3 +84,10 @@ describe('a heading word as a cast name', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['SC103', 'SC113']);
   });
 });
+
+describe('names joined as one in CAST', () => {
+  it('are told they name no character', () => {
+    const [d] = parse('CAST\nMARA & JON: a couple in their thirties.\n').diagnostics;
+    expect(d).toMatchObject({ code: 'SC103', message: expect.stringContaining('"MARA & JON" is not a character name') });
+  });
+});

@@ -7,10 +7,12 @@ import { parse } from '../../src/index.js';
 function check(line: string) {
   const source = `CLIP a 4s 1280x720\n  Scene: a quiet street.\n  0.00–4.00\n    ${line}\n`;
   const found = parse(source).diagnostics.filter((d) => d.code === 'SC115');
+  const fix = found[0]?.fixes?.[0];
+  const after = fix ? applyEdits(source, fix.edits) : null;
   return {
     found,
-    fixed: found.length ? applyEdits(source, found[0]!.fixes![0]!.edits).split('\n')[3]!.trim() : null,
-    reread: found.length ? parse(applyEdits(source, found[0]!.fixes![0]!.edits)).diagnostics.filter((d) => d.code === 'SC115') : [],
+    fixed: after ? after.split('\n')[3]!.trim() : null,
+    reread: after ? parse(after).diagnostics.filter((d) => d.code === 'SC115') : [],
   };
 }
 
@@ -89,6 +91,16 @@ describe('a key or dialogue line that reads as prose', () => {
   it('leaves USING in prose of more words, or outside a clip, to other rules', () => {
     expect(check('USING night vision, she scans the yard.').found).toEqual([]);
     expect(parse('USING night\nCLIP a 4s 1280x720\n  Scene: x.\n').diagnostics.map((d) => d.code)).toEqual(['SC102']);
+  });
+
+  it('names joined as one speaker: reported, with no fix', () => {
+    for (const line of ['MARA & JON: "Hi!"', 'MARA/JON (together): “Hi!”']) {
+      const [d, ...rest] = check(line).found;
+      expect(rest).toEqual([]);
+      expect(d!.message).toContain('a dialogue line has one speaker');
+      expect(d!.fixes ?? []).toEqual([]);
+    }
+    expect(check('MARA & JON wave: "Hi!" is all they say.').found).toEqual([]);
   });
 
   it('says nothing where a note was taken out of the line (its fix would land in the wrong place)', () => {

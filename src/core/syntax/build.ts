@@ -34,6 +34,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
 /** The words that start headings, in any case. */
 const HEADING_WORD = /^(?:cast|clip|look)$/i;
+/** `MARA & JON: …`: capitals joined by & / + as if one name (group 1), then an optional (parenthetical), up to the text after the colon. */
+const GROUP_LABEL = /^(\p{Lu}[\p{Lu}\p{Nd} .'’-]*[ \t]*[&/+][ \t]*\p{Lu}[\p{Lu}\p{Nd} .'’&/+-]*?)(?:[ \t]*\([^()]*\))?[ \t]*:[ \t]+/u;
 /** `USING night` on a line of its own, meant for the CLIP line. */
 const HEADER_ATTRIBUTE_LINE = /^(USING|REMIX|EXTEND|EDIT)[ \t]+(\S+)$/;
 /** `MARA (quietly) "We made it."`: a dialogue line without the colon after the name. */
@@ -572,7 +574,10 @@ export class AstBuilder {
         const ds = li.contentEnd - m[2]!.length;
         return { kind: 'CastEntry', span, name: { text: upper, span: nameSpan }, description: this.t(ds, li.contentEnd), lines: [{ start: ds, end: li.contentEnd }] };
       }
-      this.report('SC103', span, 'CAST holds only character lines (NAME: description); move this line into a section or a clip.');
+      const group = GROUP_LABEL.exec(text.text);
+      this.report('SC103', span, group
+        ? `"${group[1]}" is not a character name: a name is letters, digits, spaces and . ' - only. Give each character a line of their own.`
+        : 'CAST holds only character lines (NAME: description); move this line into a section or a clip.');
       return { kind: 'Prose', span, text };
     }
     if (ctx === 'top' || ctx === 'look') {
@@ -646,6 +651,11 @@ export class AstBuilder {
           fixes: [{ title: `Move ${line} to the CLIP line`, safe: true, edits: [replace({ start: heading.end, end: heading.end }, ` ${line}`), replace({ start: li.start, end: li.end }, '')] }],
         });
       }
+      return true;
+    }
+    const group = last === 34 || last === 0x201d ? GROUP_LABEL.exec(line) : null;
+    if (group && /["“]/.test(line.charAt(group[0].length))) {
+      this.report('SC115', { start, end: start + group[1]!.length }, `This line is read as prose, not as dialogue: "${group[1]}" is not a name, and a dialogue line has one speaker. Give each speaker a line of their own.`);
       return true;
     }
     const colon = keyColonWithoutSpace(line);
