@@ -135,6 +135,33 @@ const tables: Table[] = [
     ],
   },
   {
+    code: 'SC659',
+    rule: 'craft/cast-name-case',
+    valid: [
+      clip('MARA steps off the train.', 'CLIP scene 4s', CAST),
+      // Named in capitals once, the clip has MARA's description; other spellings add nothing.
+      clip('MARA steps off the train. Mara looks back.', 'CLIP scene 4s', CAST),
+      // Said aloud, a name is no appearance.
+      clip('JON: "Mara, wait!"', 'CLIP scene 4s', `${CAST}JON: man in his forties.\n`),
+      clip('Marathon runners pass the platform.', 'CLIP scene 4s', CAST),
+      clip('Mara steps off the train.'),
+    ],
+    invalid: [
+      {
+        source: clip('Mara steps off the train.', 'CLIP scene 4s', CAST),
+        text: 'Mara',
+        message: '"Mara" is not MARA',
+        fixed: clip('MARA steps off the train.', 'CLIP scene 4s', CAST),
+      },
+      {
+        source: clip('0.00–4.00 — "Mara Arrives" (32 mm)\n  Dr. Okafor checks her watch.', 'CLIP scene 4s', `${CAST}DR. OKAFOR: a surgeon in scrubs.\n`),
+        text: 'Mara',
+        message: 'leaves out MARA',
+        count: 2,
+      },
+    ],
+  },
+  {
     code: 'SC658',
     rule: 'craft/style-first',
     valid: [clip('A platform.'), 'LOOK noir\nStyle: 1940s film noir.\n\nCLIP a 4s USING noir\n  A platform.\n'],

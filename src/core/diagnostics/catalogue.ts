@@ -71,6 +71,7 @@ const entries = [
   { code: 'SC656', rule: 'craft/remix-one-change', severity: 'warning', summary: 'A REMIX or EDIT that asks for more than one change.' },
   { code: 'SC657', rule: 'craft/cast-drift', severity: 'warning', summary: 'A cast member described in a clip in a way that contradicts their CAST entry.' },
   { code: 'SC658', rule: 'craft/style-first', severity: 'warning', summary: 'A clip with no Style to set the overall look first.' },
+  { code: 'SC659', rule: 'craft/cast-name-case', severity: 'warning', summary: 'A cast member named in a clip in ordinary case and nowhere in capitals, so the clip leaves out their description.' },
   { code: 'SC701', rule: 'guardrail/real-person', severity: 'error', summary: 'A real person or public figure (the API refuses to generate them).' },
   { code: 'SC702', rule: 'guardrail/copyrighted-character', severity: 'error', summary: 'A copyrighted character (the API refuses them).' },
   { code: 'SC703', rule: 'guardrail/copyrighted-music', severity: 'error', summary: 'A copyrighted song or a named artist\'s music (the API refuses them).' },

@@ -3,6 +3,7 @@
  * entry, and one line here.
  */
 import { craftCastDrift } from './rules/craft-cast-drift.js';
+import { craftCastNameCase } from './rules/craft-cast-name-case.js';
 import { craftDialogueFits } from './rules/craft-dialogue-fits.js';
 import { craftOneAction } from './rules/craft-one-action.js';
 import { craftOneCameraMove } from './rules/craft-one-camera-move.js';
@@ -58,6 +59,7 @@ const rules: Rule[] = [
   craftPromptLength,
   craftRemixOneChange,
   craftCastDrift,
+  craftCastNameCase,
   craftStyleFirst,
   guardrailRealPerson,
   guardrailCopyrightedCharacter,
