@@ -107,3 +107,20 @@ describe('a key or dialogue line that reads as prose', () => {
     expect(check('Sound:[[todo]]rain').found).toEqual([]);
   });
 });
+
+describe('times joined by "to"', () => {
+  it('are a timing line once joined by a dash, as the suggestion does', () => {
+    const source = 'CLIP a 8s 1280x720\n  0.00–4.00\n    Rain.\n  4.00 to 8.00 — "Turn"\n    She turns.\n';
+    const [d, ...rest] = parse(source).diagnostics.filter((x) => x.code === 'SC114');
+    expect(rest).toEqual([]);
+    expect(source.slice(d!.span.start, d!.span.end)).toBe('4.00 to 8.00 — "Turn"');
+    expect(d!.fixes![0]).toMatchObject({ title: 'Write 4.00–8.00', safe: false });
+    const fixed = parse(applyEdits(source, d!.fixes![0]!.edits));
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.ast.blocks[0]!.items.map((i) => i.kind)).toEqual(['Shot', 'Shot']);
+  });
+
+  it('leave "4 to 5 people wait" alone', () => {
+    expect(parse('CLIP a 8s 1280x720\n  4 to 5 people wait.\n').diagnostics).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ import {
   ALL_KEY_SPELLINGS,
 } from './keys.js';
 import { castLabel, isNameWord, subKeyLabel } from './labels.js';
-import type { LineInfo } from './lines.js';
+import { classifyLine, type LineInfo } from './lines.js';
 import { lineOf } from './tokens.js';
 import type { Outline, OutlineBlock, OutlineItem } from './parser.js';
 
@@ -32,6 +32,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 
 /** `Reference frames/first.png` (or `Reference - …`, `Reference = …`): a Reference: line without its colon. */
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
+/** `4.00 to 8.00`: two times joined by "to" instead of a dash (groups: start, " to ", end). */
+const TIMES_JOINED_BY_TO = /^(\d+(?::\d{1,2})?(?:\.\d+)?s?)([ \t]+to[ \t]+)(\d+(?::\d{1,2})?(?:\.\d+)?s?)(?=$|[ \t])/i;
 /** The words that start headings, in any case. */
 const HEADING_WORD = /^(?:cast|clip|look)$/i;
 /** `MARA & JON: …`: capitals joined by & / + as if one name (group 1), then an optional (parenthetical), up to the text after the colon. */
@@ -582,10 +584,29 @@ export class AstBuilder {
     }
     if (ctx === 'top' || ctx === 'look') {
       this.strayProse(li, text.text, ctx);
-    } else if (!this.readsAsProse(li, text.text) && /^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(text.text) && /\d[.:]\d/.test(text.text.slice(0, 12))) {
-      this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
+    } else if (!this.readsAsProse(li, text.text) && (text.text.charCodeAt(0) >= 48 && text.text.charCodeAt(0) <= 57)) {
+      this.looksLikeTiming(li, text.text);
     }
     return { kind: 'Prose', span, text };
+  }
+
+  /** Prose in a clip that starts like a timing line: `2.00–4.00 Turn`, `4.00 to 8.00 — "Two"`. */
+  private looksLikeTiming(li: LineInfo, line: string): void {
+    const span = { start: li.contentStart, end: li.contentEnd };
+    const to = TIMES_JOINED_BY_TO.exec(line);
+    if (to && line.length === li.contentEnd - li.contentStart) {
+      const joined = `${to[1]}–${to[3]}${line.slice(to[0].length)}`;
+      if (classifyLine(joined, 0).kind === 'timing') {
+        const gap = { start: li.contentStart + to[1]!.length, end: li.contentStart + to[1]!.length + to[2]!.length };
+        this.report('SC114', span, `This line looks like a shot timing line, but its times are joined by "to"; join them with a dash (${to[1]}–${to[3]}).`, {
+          fixes: [{ title: `Write ${to[1]}–${to[3]}`, safe: false, edits: [replace(gap, '–')] }],
+        });
+        return;
+      }
+    }
+    if (/^\d+(?:[.:]\d+)*s?\s*(?:--|[-–—‒])/.test(line) && /\d[.:]\d/.test(line.slice(0, 12))) {
+      this.report('SC114', span, 'This line looks like a shot timing line but is not one; write it as START–END, then an optional "Title" and (camera), e.g. 0.00–2.40 — "Arrival" (32 mm, dolly left).');
+    }
   }
 
   /** Prose outside any section: a warning, with the key it starts with made a key where it does. */
