@@ -60,6 +60,28 @@ describe('settings', () => {
     expect(d.range.start.line).toBeLessThanOrEqual(3);
   });
 
+  it('offers the size meant when it is written with spaces, × or *, and says nothing of the default then', async () => {
+    for (const written of ['1280 x 720', '1280×720', '1280*720', '1280 X 720']) {
+      const source = `---\nsize: ${written}\n---\nCLIP a 4s\n  Rain.\n`;
+      const p = await plan(source);
+      const d = p.diagnostics.find((x) => x.code === 'SC202')!;
+      expect(d.fixes?.[0]).toMatchObject({ title: 'Write 1280x720', safe: true });
+      expect(codes(p)).not.toContain('SC204');
+      const fixed = source.replace(written, d.fixes![0]!.edits[0]!.newText);
+      expect((await plan(fixed)).clips[0]!.output.size).toBe('1280x720');
+    }
+  });
+
+  it('points an unknown target named by its provider or model family to the target', async () => {
+    const cases: [string, string | null][] = [['openai', 'sora-2'], ['google', 'veo'], ['gemini', 'veo'], ['kling', 'fal'], ['fal.ai', 'fal'], ['veo3', 'veo'], ['xyz', null]];
+    for (const [raw, want] of cases) {
+      const d = (await plan(`---\ntarget: ${raw}\n---\nCLIP a 4s 1280x720\n  Rain.\n`)).diagnostics.find((x) => x.code === 'SC205')!;
+      if (want) expect(d.message, raw).toContain(`did you mean "${want}"`);
+      else expect(d.message, raw).not.toContain('did you mean');
+      expect(d.fixes?.[0]?.edits[0]?.newText, raw).toBe(want ?? undefined);
+    }
+  });
+
   it('tells the user when the portrait default size applies', async () => {
     const p = await plan('CLIP a\n  Rain.\n');
     expect(p.clips[0]!.output.size).toBe('720x1280');

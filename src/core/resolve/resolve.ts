@@ -106,6 +106,7 @@ export function resolve(input: ResolveInput): ResolvedFile {
     seconds: input.cli?.seconds !== undefined ? cliSetting(input.cli.seconds) : pick<number>(values, 'seconds'),
   };
   let reportedDefaultSize = false;
+  const sizeWritten = layers.some((l) => l.yaml.data !== null && typeof l.yaml.data === 'object' && 'size' in (l.yaml.data as object));
   const defaultSize = toSize(defaults.size?.value ?? target.defaultSize);
   // Which cast members each section names: most clips share the look's sections.
   const castBySection = new Map<ResolvedSection, boolean[]>();
@@ -165,7 +166,8 @@ export function resolve(input: ResolveInput): ResolvedFile {
     } else {
       size = sizeAttr ? { value: toSize(sizeAttr.text), origin: 'clip', span: sizeAttr.span } : defaults.size ? { ...defaults.size, value: defaultSize } : defaultSetting(defaultSize);
       model = modelAttr ? { value: modelAttr.id, origin: 'clip', span: modelAttr.span } : defaults.model;
-      if (!sizeAttr && !defaults.size && kind === 'create' && !reportedDefaultSize) {
+      // A size that was given but is invalid has its own error; the default is no news then.
+      if (!sizeAttr && !defaults.size && !sizeWritten && kind === 'create' && !reportedDefaultSize) {
         reportedDefaultSize = true;
         diagnostics.push(
           diagnostic('SC204', node.name.span, `No size is given, so ${target.name} uses its default ${target.defaultSize}${isPortrait(target.defaultSize) ? ' (portrait)' : ''}. Say "size: 1280x720" in the front matter for landscape.`),
@@ -215,6 +217,14 @@ export function videoLength(clip: ResolvedClip): number {
   return total;
 }
 
+/** The target a provider's or model family's name points to: `openai`, `google`, `gemini`, `kling`. */
+function targetNamed(targets: readonly Target[], raw: string): string | undefined {
+  const squash = (w: string): string => w.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const want = squash(raw);
+  if (want.length < 3) return undefined;
+  return targets.find((t) => [t.provider, ...t.name.split(/[\s(),]+/)].some((w) => squash(w) === want))?.id;
+}
+
 function chooseTarget(input: ResolveInput, layers: SettingsLayer[], out: Diagnostic[]): Setting<string> {
   const ids = input.targets.map((t) => t.id);
   if (input.cli?.target !== undefined) {
@@ -231,7 +241,7 @@ function chooseTarget(input: ResolveInput, layers: SettingsLayer[], out: Diagnos
       if (layer.file) s.file = layer.file;
       return s;
     }
-    const guess = typeof raw === 'string' ? closest(raw, ids, 3) : undefined;
+    const guess = typeof raw === 'string' ? (closest(raw, ids, Math.min(3, raw.length >> 1)) ?? targetNamed(input.targets, raw)) : undefined;
     out.push(
       diagnostic('SC205', span, `Unknown target ${JSON.stringify(raw)}${guess ? `; did you mean "${guess}"?` : '.'} Targets: ${ids.join(', ')}. Using ${input.defaultTarget}.`, {
         ...(layer.file ? { file: layer.file } : {}),
