@@ -61,7 +61,7 @@ describe('settings', () => {
   });
 
   it('offers the size meant when it is written with spaces, × or *, and says nothing of the default then', async () => {
-    for (const written of ['1280 x 720', '1280×720', '1280*720', '1280 X 720']) {
+    for (const written of ['1280 x 720', '1280×720', '1280*720', '1280 X 720', '1280 by 720']) {
       const source = `---\nsize: ${written}\n---\nCLIP a 4s\n  Rain.\n`;
       const p = await plan(source);
       const d = p.diagnostics.find((x) => x.code === 'SC202')!;

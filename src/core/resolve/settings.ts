@@ -71,8 +71,8 @@ export function validateLayer(layer: SettingsLayer, target: Target, out: Diagnos
     if (!parsed.success) {
       for (const issue of z.safeParse(schema, raw, { jitless: true, error: englishErrors() }).error!.issues) {
         const where = spanForPath(layer.yaml.entries, [key, ...issue.path.map(String)], span);
-        // `1280 x 720`, `1280×720`, `1280*720`: the size meant, written another way.
-        const size = key === 'size' && typeof raw === 'string' ? /^\s*(\d+)\s*[x×X*]\s*(\d+)\s*$/.exec(raw) : null;
+        // `1280 x 720`, `1280×720`, `1280*720`, `1280 by 720`: the size meant, written another way.
+        const size = key === 'size' && typeof raw === 'string' ? /^\s*(\d+)\s*(?:[x×*]|\s+by\s+)\s*(\d+)\s*$/i.exec(raw) : null;
         const fixes = size ? [{ title: `Write ${size[1]}x${size[2]}`, safe: true, edits: [{ span: where, newText: `${size[1]}x${size[2]}` }] }] : [];
         out.push(diagnostic('SC202', where, `Setting "${[key, ...issue.path].join('.')}": ${describeIssue(issue)}.`, { ...extras, fixes }));
       }
