@@ -226,6 +226,13 @@ describe('shotc parse, explain and targets', () => {
     expect((await runCli(['explain', 'SC999'])).code).toBe(2);
   });
 
+  it('explain suggests the rule meant by a misspelt one', async () => {
+    const r = await runCli(['explain', 'craft/vauge']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('shotc explain: no diagnostic "craft/vauge"; did you mean craft/vague? Run `shotc explain` for the list.\n');
+    expect((await runCli(['explain', 'zzz'])).stderr).toBe('shotc explain: no diagnostic "zzz". Run `shotc explain` for the list.\n');
+  });
+
   it('targets lists the models and prints one card', async () => {
     const all = await runCli(['targets']);
     expect(all.stdout).toContain('sora-2-pro');

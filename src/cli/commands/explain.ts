@@ -1,4 +1,5 @@
 import { allEntries, lookupEntry } from '../../core/diagnostics/index.js';
+import { closest } from '../../core/syntax/keys.js';
 import { docFor } from '../../node/docs.js';
 import { parse, type CommandSpec } from '../args.js';
 import { printHelp, type Command } from '../main.js';
@@ -28,7 +29,9 @@ export const command: Command = {
     }
     const entry = lookupEntry(which);
     if (!entry) {
-      stderr(`shotc explain: no diagnostic "${which}"; run \`shotc explain\` for the list.\n`);
+      const entries = allEntries();
+      const guess = closest(which, entries.map((e) => e.rule), 2) ?? closest(which, entries.map((e) => e.code), 1);
+      stderr(`shotc explain: no diagnostic "${which}"${guess ? `; did you mean ${guess}?` : '.'} Run \`shotc explain\` for the list.\n`);
       return 2;
     }
     const doc = await docFor(entry.code);
