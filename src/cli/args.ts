@@ -3,6 +3,7 @@
  * option table so the two never disagree.
  */
 import { parseArgs } from 'node:util';
+import { closest } from '../core/syntax/keys.js';
 
 export class UsageError extends Error {
   constructor(message: string, readonly command?: string) {
@@ -55,7 +56,11 @@ export function parse<O>(spec: CommandSpec, argv: readonly string[]): Parsed<O> 
       ),
     });
   } catch (e) {
-    throw new UsageError(cleanParseError((e as Error).message), spec.name);
+    const message = cleanParseError((e as Error).message);
+    // `--formt`: name the option meant.
+    const unknown = /^unknown option --([^\s=]+)/.exec(message);
+    const guess = unknown ? closest(unknown[1]!, Object.keys(options), 2) : undefined;
+    throw new UsageError(guess ? `${message}; did you mean --${guess}?` : message, spec.name);
   }
   const values = parsed.values as Record<string, unknown>;
   if (values['help']) return 'help';

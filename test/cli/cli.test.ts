@@ -40,8 +40,9 @@ describe('shotc', () => {
   it('reports an unknown option without a stack trace, exit 2', async () => {
     const r = await runCli(['compile', '--fromat', 'json', 'x.shot']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('shotc compile: unknown option --fromat');
+    expect(r.stderr).toContain('shotc compile: unknown option --fromat; did you mean --format?');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['fmt', '--zzzz', 'x.shot'])).stderr).toContain('shotc fmt: unknown option --zzzz\n');
   });
 });
 
