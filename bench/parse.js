@@ -2,6 +2,7 @@
 // JSON.parse of it as JSON, measured in one run, at 1 KB … 10 MB (time should be linear in size).
 // Everything compared is timed side by side (rounds.js); a ratio is the median of the rounds'
 // ratios, printed with its spread.
+import * as os from 'node:os';
 import YAML from 'yaml';
 import { compile, parse } from '../dist/index.js';
 import { forgetTexts } from '../dist/core/lint/guardrails/text.js';
@@ -116,6 +117,9 @@ export function printParse(rows) {
     console.log(`heap held by a parse result, per byte of source: ${rows.map((r) => `${r.label} ${r.treeBytes.toFixed(1)}`).join(', ')}`);
   }
   console.log('ratios: median of side-by-side rounds (range over rounds). targets: .shot parse ≥ 10x faster than yaml on the same storyboard; full compile ≥ 4x; time per byte within 1.2x across sizes.');
+  // The compile (and its garbage collector's helper threads) suffers more than yaml from a busy
+  // machine, so its ratio drops when another process shares the CPUs.
+  console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs (the bench itself counts for about 1; more means another process shared them, and the compile ratios read low)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
