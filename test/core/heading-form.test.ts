@@ -91,3 +91,15 @@ describe('names joined as one in CAST', () => {
     expect(d).toMatchObject({ code: 'SC103', message: expect.stringContaining('"MARA & JON" is not a character name') });
   });
 });
+
+describe('LOOK: night after the cast', () => {
+  it('is told it is no heading, once, with the fix that makes it one', () => {
+    const source = 'CAST\nMARA: woman in her thirties.\nLOOK: night\n  Lighting: sodium lamps.\nCLIP a 4s 1280x720 USING night\n  Scene: x.\n';
+    const found = parse(source).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(['SC103']);
+    expect(found[0]!.message).toContain('write the heading without a colon: LOOK night');
+    const fixed = parse(applyEdits(source, found[0]!.fixes![0]!.edits));
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.ast.blocks.map((b) => b.kind)).toEqual(['Cast', 'Look', 'Clip']);
+  });
+});

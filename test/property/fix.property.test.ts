@@ -43,7 +43,9 @@ describe('safe fixes', () => {
         }
         expect(syntaxErrors(diagnostics)).toBeLessThanOrEqual(before);
       }),
-      { numRuns: 150 },
+      // Found by this property: "Close the quote" at the end of a line that ends in an unclosed
+      // [[ note put the quote inside the note, every pass, and the note's fix never got a turn.
+      { numRuns: 150, examples: [['CLIP a 4s 1280x720\n  0.00–4.00\n    DR. OKAFOR: "[[Only on the nights that matter."\n']] },
     );
     // The documents are made to need fixes often enough for this to say something.
     expect(fixedSome).toBeGreaterThan(15);

@@ -108,7 +108,8 @@ export class AstBuilder {
       if (b.kind === 'Look' && b.name) made.add(b.name.text);
     }
     if (used.size === 0) return;
-    const sections = [...file.items, ...file.blocks.flatMap((b) => b.items)];
+    // (In CAST, a `LOOK: night` line is already reported, with this fix, as out of place.)
+    const sections = [...file.items, ...file.blocks.flatMap((b) => (b.kind === 'Cast' ? [] : b.items))];
     for (const item of sections) {
       if (item.kind !== 'Section' || item.key.text !== 'LOOK' || !used.has(item.value.text) || made.has(item.value.text)) continue;
       const colon = this.text.indexOf(':', item.key.span.end);
@@ -351,7 +352,17 @@ export class AstBuilder {
     const keyText = this.t(li.contentStart, li.labelEnd);
     const label = keyText.text;
     if (ctx === 'cast') {
-      this.report('SC103', { start: li.contentStart, end: li.contentEnd }, `CAST holds only character lines (NAME: description); move "${label}:" above CAST or into a LOOK or CLIP.`);
+      const span = { start: li.contentStart, end: li.contentEnd };
+      const name = label === 'LOOK' ? this.valueText(li).text : '';
+      if (name && isNameWord(name)) {
+        // `LOOK: night` after the cast: a LOOK heading written with a colon.
+        const keySpan = { start: li.contentStart, end: li.colon + 1 };
+        this.report('SC103', span, `CAST holds only character lines, and "LOOK:" is the Look section; to start a look named ${name} here, write the heading without a colon: LOOK ${name}.`, {
+          fixes: [{ title: `Write LOOK ${name}`, safe: true, edits: [replace(keySpan, 'LOOK')] }],
+        });
+      } else {
+        this.report('SC103', span, `CAST holds only character lines (NAME: description); move "${label}:" above CAST or into a LOOK or CLIP.`);
+      }
       return this.section(head, rest, null, keyText);
     }
     const clipKey = lookupClipKey(label);
@@ -528,8 +539,12 @@ export class AstBuilder {
       return { kind: 'Dialogue', span, speaker, parenthetical: paren, line: { text: inner, span: { start: full.span.start + 1, end: full.span.end - 1 } }, quoted: true, lines };
     }
     if (isOpen) {
+      // A quote closed at the end of a line that ends in an unclosed [[ note would be inside the
+      // note: the note's own fix (SC109) comes first.
+      const raw = this.text.slice(full.span.start, end);
+      const inNote = raw.lastIndexOf('[[') > raw.lastIndexOf(']]');
       this.report('SC108', { start: full.span.start, end: full.span.start + 1 }, `${speaker.text}'s line opens a quote that never closes; end the spoken words with ".`, {
-        fixes: [{ title: 'Close the quote', safe: true, edits: [replace({ start: end, end }, open === '“' ? '”' : '"')] }],
+        fixes: inNote ? [] : [{ title: 'Close the quote', safe: true, edits: [replace({ start: end, end }, open === '“' ? '”' : '"')] }],
       });
       return { kind: 'Dialogue', span, speaker, parenthetical: paren, line: { text: full.text.slice(1), span: { start: full.span.start + 1, end: full.span.end } }, quoted: false, lines };
     }
