@@ -45,7 +45,9 @@ describe('safe fixes', () => {
       }),
       // Found by this property: "Close the quote" at the end of a line that ends in an unclosed
       // [[ note put the quote inside the note, every pass, and the note's fix never got a turn.
-      { numRuns: 150, examples: [['CLIP a 4s 1280x720\n  0.00–4.00\n    DR. OKAFOR: "[[Only on the nights that matter."\n']] },
+      // And: a Reference line in a shot outside any clip was offered its colon, and a misspelt key
+      // at the top was offered Reference:, each making a misplaced Reference: line, an error.
+      { numRuns: 150, examples: [['CLIP a 4s 1280x720\n  0.00–4.00\n    DR. OKAFOR: "[[Only on the nights that matter."\n'], ['Clip arrival\n  0.00–0.00\n  Reference frames/a.png\n'], ['C/ Reference: the first frame.\nCLIP a 4s 1280x720\n  Scene: x.\n']] },
     );
     // The documents are made to need fixes often enough for this to say something.
     expect(fixedSome).toBeGreaterThan(15);

@@ -47,6 +47,7 @@ const SIZE_RE = /^(\d+)[x×](\d+)$/;
 const MODEL_RE = /^[a-z][a-z0-9._/:-]*$/;
 const SHOT_KEY_NAMES = SHOT_KEYS.map((k) => k.name);
 const SECTION_NAMES = SECTIONS.flatMap((s) => [s.name, ...s.aliases]);
+const KEY_SPELLINGS_OUTSIDE_CLIPS = ALL_KEY_SPELLINGS.filter((k) => !lookupClipKey(k));
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
@@ -383,14 +384,15 @@ export class AstBuilder {
       if (shotKey && li.known) {
         this.report('SC111', keyText.span, `${shotKey.name}: describes one shot; put it under a shot's timing line (e.g. 0.00–4.00), or use a look section such as Camera Notes.`);
       } else {
-        this.unknownKey(keyText, SECTION_NAMES.concat(['Reference', 'Change']));
+        // Outside a clip, Reference: and Change: would be out of place: no fix makes them.
+        this.unknownKey(keyText, ctx === 'clip' ? SECTION_NAMES.concat(['Reference', 'Change']) : SECTION_NAMES, ctx === 'clip');
       }
     }
     return this.section(head, rest, section?.id ?? null, keyText);
   }
 
-  private unknownKey(keyText: A.Text, candidates: readonly string[]): void {
-    const guess = closest(keyText.text, candidates, keyText.text.length >= 7 ? 2 : 1) ?? closest(keyText.text, ALL_KEY_SPELLINGS, 2);
+  private unknownKey(keyText: A.Text, candidates: readonly string[], inClip = true): void {
+    const guess = closest(keyText.text, candidates, keyText.text.length >= 7 ? 2 : 1) ?? closest(keyText.text, inClip ? ALL_KEY_SPELLINGS : KEY_SPELLINGS_OUTSIDE_CLIPS, 2);
     const fixes = guess ? [{ title: `Change "${keyText.text}" to "${guess}"`, safe: true, edits: [replace(keyText.span, guess)] }] : [];
     this.report('SC101', keyText.span, guess ? `Unknown key "${keyText.text}"; did you mean "${guess}"?` : `Unknown key "${keyText.text}".`, { fixes });
   }
@@ -650,8 +652,9 @@ export class AstBuilder {
    * section; `MARA "Over here."`, which would not be dialogue. Reports it and says whether it did.
    */
   private readsAsProse(li: LineInfo, line: string): boolean {
-    // Only where the line is as written: a note taken out of it would shift the fix.
-    if (line.length !== li.contentEnd - li.contentStart) return false;
+    // Only in a clip (a shot outside one is reported as a whole), and only where the line is as
+    // written: a note taken out of it would shift the fix.
+    if (!this.clip || line.length !== li.contentEnd - li.contentStart) return false;
     const start = li.contentStart;
     const c0 = line.charCodeAt(0);
     const ref = (c0 | 0x20) === 0x72 /* r */ ? REFERENCE_WITHOUT_COLON.exec(line) : null;
@@ -671,9 +674,9 @@ export class AstBuilder {
       });
       return true;
     }
-    const attribute = c0 >= 69 && c0 <= 85 && this.clip ? HEADER_ATTRIBUTE_LINE.exec(line) : null;
+    const attribute = c0 >= 69 && c0 <= 85 ? HEADER_ATTRIBUTE_LINE.exec(line) : null;
     if (attribute) {
-      const { heading, block } = this.clip!;
+      const { heading, block } = this.clip;
       const keyword = attribute[1] as 'USING' | 'REMIX' | 'EXTEND' | 'EDIT';
       const effect = { USING: `the clip does not use ${attribute[2]}`, REMIX: 'the clip is not a remix', EXTEND: 'the clip is not an extension', EDIT: 'the clip is not an edit' }[keyword];
       const group = keyword === 'USING' ? 'using' : 'source';
