@@ -48,3 +48,19 @@ describe('what the message says is missing', () => {
     expect(firstFix('Style:noir.').message).toContain('put a space after "Style:"');
   });
 });
+
+describe('Clip and a name, outside any clip', () => {
+  it.each([
+    ['Clip arrival', 'CLIP arrival'],
+    ['clip: arrival', 'CLIP arrival'],
+  ])('%s is offered the heading %s, which puts the shot below it in a clip', (line, heading) => {
+    const source = `${line}\n  0.00–4.00\n    Rain.\n`;
+    const { diagnostics } = parse(source);
+    const d = diagnostics.find((x) => x.code === 'SC102')!;
+    expect(d.message).toContain(`write the heading in capitals: ${heading}`);
+    expect(d.fixes![0]!.safe).toBe(false);
+    const fixed = applyEdits(source, d.fixes![0]!.edits);
+    expect(fixed.split('\n')[0]).toBe(heading);
+    expect(parse(fixed).diagnostics).toEqual([]);
+  });
+});

@@ -34,6 +34,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
 /** `4.00 to 8.00`: two times joined by "to" instead of a dash (groups: start, " to ", end). */
 const TIMES_JOINED_BY_TO = /^(\d+(?::\d{1,2})?(?:\.\d+)?s?)([ \t]+to[ \t]+)(\d+(?::\d{1,2})?(?:\.\d+)?s?)(?=$|[ \t])/i;
+/** `Clip arrival` or `clip: arrival`: a clip heading not in capitals with only its name (groups: the word and colon, the name). */
+const CLIP_WITH_NAME_ONLY = /^((?!CLIP)[Cc][Ll][Ii][Pp]:?)[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]*)$/u;
 /** The words that start headings, in any case. */
 const HEADING_WORD = /^(?:cast|clip|look)$/i;
 /** `MARA & JON: …`: capitals joined by & / + as if one name (group 1), then an optional (parenthetical), up to the text after the colon. */
@@ -631,7 +633,17 @@ export class AstBuilder {
     const span = { start: li.contentStart, end: li.contentEnd };
     const scene: Fix = { title: 'Make it a Scene: section', safe: false, edits: [replace({ start: li.contentStart, end: li.contentStart }, 'Scene: ')] };
     // (Only where the line is as written: a note taken out of it would shift the fix.)
-    const bare = line.length === li.contentEnd - li.contentStart ? bareSectionKey(line) : null;
+    const asWritten = line.length === li.contentEnd - li.contentStart;
+    const clipName = asWritten ? CLIP_WITH_NAME_ONLY.exec(line) : null;
+    if (clipName) {
+      // `Clip arrival`: a CLIP heading not in capitals, with nothing after the name to make it one.
+      const word = { start: li.contentStart, end: li.contentStart + clipName[1]!.length };
+      this.report('SC102', span, `This prose is outside any section; if it starts a clip, write the heading in capitals: CLIP ${clipName[2]}.`, {
+        fixes: [{ title: `Write CLIP ${clipName[2]}`, safe: false, edits: [replace(word, 'CLIP')] }, scene],
+      });
+      return;
+    }
+    const bare = asWritten ? bareSectionKey(line) : null;
     if (bare) {
       const key = line.slice(0, bare.keyEnd);
       const gap = { start: li.contentStart + bare.keyEnd, end: li.contentStart + bare.textStart };
