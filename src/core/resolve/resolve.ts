@@ -12,7 +12,7 @@ import { closest, normalizeKey, SECTIONS, sectionById, type SectionId } from '..
 import type { ParseResult } from '../syntax/parse.js';
 import { attribute, castBlocksOf, clipsOf, itemsOfKind, looksOf, sectionsOf, shotsOf, sourceOf } from '../syntax/query.js';
 import { findModel, type Target } from '../targets/types.js';
-import { isWordCharAt } from '../util/chars.js';
+import { indexOfWord } from '../util/chars.js';
 import type {
   CastMember,
   ClipKind,
@@ -482,12 +482,6 @@ export function mentions(text: string, name: string): boolean {
 
 /** `mentions` of the name `needle` (as is when `caps`, else in lower case). */
 function holds(text: string, needle: string, caps: boolean): boolean {
-  const hay = caps ? text : text.toLowerCase();
-  let i = hay.indexOf(needle);
-  while (i !== -1) {
-    if (!isWordCharAt(hay, i - 1) && !isWordCharAt(hay, i + needle.length)) return true;
-    i = hay.indexOf(needle, i + 1);
-  }
-  return false;
+  return indexOfWord(caps ? text : text.toLowerCase(), needle) !== -1;
 }
 

@@ -19,7 +19,7 @@ import {
   SHOT_KEYS,
   ALL_KEY_SPELLINGS,
 } from './keys.js';
-import { castLabel, isNameWord, subKeyLabel } from './labels.js';
+import { castLabel, isHeaderKeyword, isNameWord, MODEL_WORD, SECONDS_WORD, SIZE_WORD, subKeyLabel } from './labels.js';
 import { classifyLine, type LineInfo } from './lines.js';
 import { lineOf } from './tokens.js';
 import type { Outline, OutlineBlock, OutlineItem } from './parser.js';
@@ -34,8 +34,8 @@ type Context = 'top' | 'cast' | 'look' | 'clip';
 const REFERENCE_WITHOUT_COLON = /^(reference)(?:[ \t]+|[ \t]*[-–—=][ \t]*)(\S+\.(?:png|jpe?g|webp|gif|bmp|heic|avif|tiff?))$/i;
 /** `4.00 to 8.00`: two times joined by "to" instead of a dash (groups: start, " to ", end). */
 const TIMES_JOINED_BY_TO = /^(\d+(?::\d{1,2})?(?:\.\d+)?s?)([ \t]+to[ \t]+)(\d+(?::\d{1,2})?(?:\.\d+)?s?)(?=$|[ \t])/i;
-/** `Clip arrival` or `clip: arrival`: a clip heading not in capitals with only its name (groups: the word and colon, the name). */
-const CLIP_WITH_NAME_ONLY = /^((?!CLIP)[Cc][Ll][Ii][Pp]:?)[ \t]*([\p{L}\p{N}_][\p{L}\p{N}_.-]*)$/u;
+/** `Clip arrival` or `clip: arrival`: a clip heading not in capitals with only a word after it (groups: the word and colon, the word after). */
+const CLIP_WITH_NAME_ONLY = /^((?!CLIP)[Cc][Ll][Ii][Pp]:?)[ \t]*(\S+)$/;
 /** The words that start headings, in any case. */
 const HEADING_WORD = /^(?:cast|clip|look)$/i;
 /** `MARA & JON: …`: capitals joined by & / + as if one name (group 1), then an optional (parenthetical), up to the text after the colon. */
@@ -44,9 +44,6 @@ const GROUP_LABEL = /^(\p{Lu}[\p{Lu}\p{Nd} .'’-]*[ \t]*[&/+][ \t]*\p{Lu}[\p{Lu
 const HEADER_ATTRIBUTE_LINE = /^(USING|REMIX|EXTEND|EDIT)[ \t]+(\S+)$/;
 /** `MARA (quietly) "We made it."`: a dialogue line without the colon after the name. */
 const DIALOGUE_WITHOUT_COLON = /^([A-Z][A-Z0-9.'’-]*(?: [A-Z0-9.'’-]+)*)([ \t]*\([^()]*\))?[ \t]+["“][^"“”]*["”]$/;
-const SECONDS_RE = /^(\d+(?:\.\d+)?)s$/;
-const SIZE_RE = /^(\d+)[x×](\d+)$/;
-const MODEL_RE = /^[a-z][a-z0-9._/:-]*$/;
 const SHOT_KEY_NAMES = SHOT_KEYS.map((k) => k.name);
 const SECTION_NAMES = SECTIONS.flatMap((s) => [s.name, ...s.aliases]);
 const KEY_SPELLINGS_OUTSIDE_CLIPS = ALL_KEY_SPELLINGS.filter((k) => !lookupClipKey(k));
@@ -111,16 +108,19 @@ export class AstBuilder {
       if (b.kind === 'Look' && b.name) made.add(b.name.text);
     }
     if (used.size === 0) return;
+    const check = (items: readonly A.Item[]): void => {
+      for (const item of items) {
+        if (item.kind !== 'Section' || item.key.text !== 'LOOK' || !used.has(item.value.text) || made.has(item.value.text)) continue;
+        const colon = this.text.indexOf(':', item.key.span.end);
+        const span = { start: item.key.span.start, end: colon + 1 };
+        this.report('SC116', span, `This is read as the Look section, but a clip uses a look named ${item.value.text}: a LOOK heading has no colon.`, {
+          fixes: [{ title: `Write LOOK ${item.value.text}`, safe: true, edits: [replace(span, 'LOOK')] }],
+        });
+      }
+    };
+    check(file.items);
     // (In CAST, a `LOOK: night` line is already reported, with this fix, as out of place.)
-    const sections = [...file.items, ...file.blocks.flatMap((b) => (b.kind === 'Cast' ? [] : b.items))];
-    for (const item of sections) {
-      if (item.kind !== 'Section' || item.key.text !== 'LOOK' || !used.has(item.value.text) || made.has(item.value.text)) continue;
-      const colon = this.text.indexOf(':', item.key.span.end);
-      const span = { start: item.key.span.start, end: colon + 1 };
-      this.report('SC116', span, `This is read as the Look section, but a clip uses a look named ${item.value.text}: a LOOK heading has no colon.`, {
-        fixes: [{ title: `Write LOOK ${item.value.text}`, safe: true, edits: [replace(span, 'LOOK')] }],
-      });
-    }
+    for (const b of file.blocks) if (b.kind !== 'Cast') check(b.items);
   }
 
   // ── trivia ────────────────────────────────────────────────────────────────────────────────
@@ -279,9 +279,9 @@ export class AstBuilder {
     for (; i < words.length; i++) {
       const w = words[i]!;
       const upper = w.text.toUpperCase();
-      if (upper === 'USING' || upper === 'REMIX' || upper === 'EXTEND' || upper === 'EDIT') {
+      if (isHeaderKeyword(upper)) {
         const operand = words[i + 1];
-        if (!operand || this.keywordLike(operand.text)) {
+        if (!operand || isHeaderKeyword(operand.text)) {
           const what = upper === 'USING' ? 'a look name' : 'a clip name or a video_… id';
           this.report('SC105', w.span, `${upper} needs ${what} after it.`);
           continue;
@@ -292,12 +292,12 @@ export class AstBuilder {
         else this.addAttribute(block, { kind: upper.toLowerCase() as 'remix' | 'extend' | 'edit', source: operand, span }, 'source', 'a source (REMIX, EXTEND or EDIT)');
         continue;
       }
-      const sec = SECONDS_RE.exec(w.text);
+      const sec = SECONDS_WORD.exec(w.text);
       if (sec) {
         this.addAttribute(block, { kind: 'seconds', value: Number(sec[1]), span: w.span }, 'seconds', 'a length');
         continue;
       }
-      const size = SIZE_RE.exec(w.text);
+      const size = SIZE_WORD.exec(w.text);
       if (size) {
         this.addAttribute(block, { kind: 'size', width: Number(size[1]), height: Number(size[2]), text: `${size[1]}x${size[2]}`, span: w.span }, 'size', 'a size');
         continue;
@@ -311,7 +311,7 @@ export class AstBuilder {
         i++;
         continue;
       }
-      if (MODEL_RE.test(w.text)) {
+      if (MODEL_WORD.test(w.text)) {
         this.addAttribute(block, { kind: 'model', id: w.text, span: w.span }, 'model', 'a model');
         continue;
       }
@@ -326,12 +326,7 @@ export class AstBuilder {
   }
 
   private attributeLike(w: string): boolean {
-    return SECONDS_RE.test(w) || SIZE_RE.test(w) || this.keywordLike(w);
-  }
-
-  private keywordLike(w: string): boolean {
-    const u = w.toUpperCase();
-    return u === 'USING' || u === 'REMIX' || u === 'EXTEND' || u === 'EDIT';
+    return SECONDS_WORD.test(w) || SIZE_WORD.test(w) || isHeaderKeyword(w);
   }
 
   // ── items ─────────────────────────────────────────────────────────────────────────────────
@@ -635,7 +630,7 @@ export class AstBuilder {
     // (Only where the line is as written: a note taken out of it would shift the fix.)
     const asWritten = line.length === li.contentEnd - li.contentStart;
     const clipName = asWritten ? CLIP_WITH_NAME_ONLY.exec(line) : null;
-    if (clipName) {
+    if (clipName && isNameWord(clipName[2]!)) {
       // `Clip arrival`: a CLIP heading not in capitals, with nothing after the name to make it one.
       const word = { start: li.contentStart, end: li.contentStart + clipName[1]!.length };
       this.report('SC102', span, `This prose is outside any section; if it starts a clip, write the heading in capitals: CLIP ${clipName[2]}.`, {

@@ -60,3 +60,14 @@ function asciiLabel(text: string, at: number): boolean {
   }
   return true;
 }
+
+/** The words of a CLIP header besides its name: a length (`8s`), a size (`1280x720`), a model id. */
+export const SECONDS_WORD = /^(\d+(?:\.\d+)?)s$/;
+export const SIZE_WORD = /^(\d+)[x×](\d+)$/;
+export const MODEL_WORD = /^[a-z][a-z0-9._/:-]*$/;
+
+/** USING, REMIX, EXTEND or EDIT, in any case: a CLIP header word that takes the next as operand. */
+export function isHeaderKeyword(word: string): boolean {
+  const u = word.toUpperCase();
+  return u === 'USING' || u === 'REMIX' || u === 'EXTEND' || u === 'EDIT';
+}

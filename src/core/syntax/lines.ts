@@ -5,7 +5,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import { isKnownKey, looksLikeMisspeltKey } from './keys.js';
-import { keyLabelAt, nameLabelAt } from './labels.js';
+import { isHeaderKeyword, keyLabelAt, MODEL_WORD, nameLabelAt, SECONDS_WORD, SIZE_WORD } from './labels.js';
 
 export type LineKind =
   | 'bom'
@@ -284,10 +284,6 @@ function looseHeading(text: string, start: number, end: number): { kind: 'cast' 
   return (word === upper && colon) || clipHeaderLike(rest) ? { kind: 'clip', keywordEnd: k } : null;
 }
 
-const CLIP_ATTRIBUTE = /^(?:\d+(?:\.\d+)?s|\d+[x×]\d+)$/;
-const CLIP_KEYWORD = /^(?:using|remix|extend|edit)$/i;
-/** A model id, as build.ts reads one in a CLIP header. */
-const CLIP_MODEL = /^[a-z][a-z0-9._/:-]*$/;
 
 /** A name, then words that are all clip attributes, at least one of them a length, size or source. */
 function clipHeaderLike(rest: string): boolean {
@@ -295,11 +291,12 @@ function clipHeaderLike(rest: string): boolean {
   if (words.length < 2) return false;
   let attributes = 0;
   for (let i = 1; i < words.length; i++) {
-    if (CLIP_ATTRIBUTE.test(words[i]!)) attributes++;
-    else if (CLIP_KEYWORD.test(words[i]!) && i + 1 < words.length) {
+    const w = words[i]!;
+    if (SECONDS_WORD.test(w) || SIZE_WORD.test(w)) attributes++;
+    else if (isHeaderKeyword(w) && i + 1 < words.length) {
       attributes++;
       i++;
-    } else if (!CLIP_MODEL.test(words[i]!)) return false;
+    } else if (!MODEL_WORD.test(w)) return false;
   }
   return attributes > 0;
 }

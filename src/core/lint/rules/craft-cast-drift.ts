@@ -1,7 +1,7 @@
 import type { CastMember } from '../../resolve/model.js';
 import { contradictions, readLook, type Look } from '../guardrails/wardrobe.js';
 import { spanIn } from '../guardrails/text.js';
-import { isWordCharAt } from '../../util/chars.js';
+import { indexOfWord } from '../../util/chars.js';
 import { ruleMeta } from '../meta.js';
 import type { Rule } from '../types.js';
 
@@ -29,7 +29,7 @@ export const craftCastDrift: Rule = {
         for (const member of f.clip.cast) {
           const cast = lookOf(member);
           if (!cast.garments.length && !cast.hair) continue;
-          for (const at of mentionsOf(f.text, member.name)) {
+          for (let at = indexOfWord(f.text, member.name); at !== -1; at = indexOfWord(f.text, member.name, at + 1)) {
             // The description that follows the name, up to the end of its clause or the next name.
             const rest = f.text.slice(at + member.name.length);
             const stop = rest.search(/[.;!?]|\b[A-Z]{2,}\b/);
@@ -50,14 +50,3 @@ export const craftCastDrift: Rule = {
     };
   },
 };
-
-/** Offsets where `name` (in capitals, as cast names are) appears as a whole word. */
-function mentionsOf(text: string, name: string): number[] {
-  const out: number[] = [];
-  let i = text.indexOf(name);
-  while (i !== -1) {
-    if (!isWordCharAt(text, i - 1) && !isWordCharAt(text, i + name.length)) out.push(i);
-    i = text.indexOf(name, i + 1);
-  }
-  return out;
-}

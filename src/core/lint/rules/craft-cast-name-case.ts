@@ -1,6 +1,6 @@
 import type { CastMember } from '../../resolve/model.js';
 import { spanIn } from '../guardrails/text.js';
-import { isWordCharAt } from '../../util/chars.js';
+import { indexOfWord } from '../../util/chars.js';
 import { ruleMeta } from '../meta.js';
 import type { Rule } from '../types.js';
 
@@ -23,8 +23,7 @@ export const craftCastNameCase: Rule = {
         if (!f.clip || f.kind === 'dialogue' || f.kind === 'cast' || written.size === 0) return;
         for (const [member, title] of written) {
           if (f.clip.cast.includes(member)) continue;
-          for (let i = f.text.indexOf(title); i !== -1; i = f.text.indexOf(title, i + 1)) {
-            if (isWordCharAt(f.text, i - 1) || isWordCharAt(f.text, i + title.length)) continue;
+          for (let i = indexOfWord(f.text, title); i !== -1; i = indexOfWord(f.text, title, i + 1)) {
             const span = spanIn(f.span, i, i + title.length);
             ctx.report({
               span,
